@@ -1,0 +1,33 @@
+import type { AlertCandidate } from '../alert.ts';
+import { AlertType } from '../alert-type.ts';
+import type { AlertsConfig } from '../config.ts';
+import { buildMissedOpportunityAlert, type MissedOpportunityInput } from './missed-opportunity.ts';
+import { buildPipelineUnhealthyAlert, type PipelineUnhealthyInput } from './pipeline-unhealthy.ts';
+
+/** The input each builder takes, by alert type. A new type adds a line here and one in ALERT_BUILDERS. */
+export interface AlertBuilderInputs {
+  readonly [AlertType.MISSED_OPPORTUNITY]: MissedOpportunityInput;
+  readonly [AlertType.PIPELINE_UNHEALTHY]: PipelineUnhealthyInput;
+}
+
+export type BuildableAlertType = keyof AlertBuilderInputs;
+
+export type AlertBuilder<Input> = (input: Input, config: AlertsConfig) => AlertCandidate | null;
+
+export const ALERT_BUILDERS: { readonly [T in BuildableAlertType]: AlertBuilder<AlertBuilderInputs[T]> } =
+  Object.freeze({
+    [AlertType.MISSED_OPPORTUNITY]: (input, config) =>
+      buildMissedOpportunityAlert(input, config.missed_opportunity),
+    [AlertType.PIPELINE_UNHEALTHY]: (input, config) =>
+      buildPipelineUnhealthyAlert(input, config.pipeline_unhealthy),
+  });
+
+/** Builds the candidate of a type from its input, or null when the input warrants no alert. */
+export function buildAlertCandidate<T extends BuildableAlertType>(
+  type: T,
+  input: AlertBuilderInputs[T],
+  config: AlertsConfig,
+): AlertCandidate | null {
+  const builder: AlertBuilder<AlertBuilderInputs[T]> = ALERT_BUILDERS[type];
+  return builder(input, config);
+}
