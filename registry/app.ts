@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBodyParser, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { CompatibilityLevel } from './compatibility.ts';
 import { REGISTRY_ERRORS, RegistryError } from './errors.ts';
 import { registerRoutes } from './routes.ts';
@@ -24,14 +24,25 @@ export function buildRegistryApp(options: RegistryAppOptions): FastifyInstance {
     ...(options.defaultCompatibility ? { defaultCompatibility: options.defaultCompatibility } : {}),
   });
 
-  // Confluent clients send their own media types (or none that Fastify knows); all bodies are JSON.
+  // Confluent clients send their own media types (or none Fastify knows), and send a JSON content
+  // type on DELETE requests that have no body: every body is JSON, and an empty one is no body.
   const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  const parseBody: FastifyBodyParser<string> = (request, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
+    return json(request, body, done);
+  };
   app.addContentTypeParser(
-    [REGISTRY_CONTENT_TYPE, 'application/vnd.schemaregistry+json', 'application/octet-stream'],
+    [
+      'application/json',
+      REGISTRY_CONTENT_TYPE,
+      'application/vnd.schemaregistry+json',
+      'application/octet-stream',
+    ],
     { parseAs: 'string' },
-    json,
+    parseBody,
   );
-  app.addContentTypeParser('*', { parseAs: 'string' }, json);
+  app.addContentTypeParser('*', { parseAs: 'string' }, parseBody);
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('content-type', REGISTRY_CONTENT_TYPE);
