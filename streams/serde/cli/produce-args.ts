@@ -1,0 +1,65 @@
+// Command-line arguments of bin/produce.ts, parsed without side effects.
+import { isTopicName, TOPIC_NAMES, type TopicName } from '../../../schemas/topics.ts';
+import { registryUrlFromEnv } from '../registry-http.ts';
+
+export const DEFAULT_KAFKA_BROKERS = '127.0.0.1:9092';
+
+export const PRODUCE_USAGE = `usage: tsx bin/produce.ts --topic <topic> --file <events.jsonl> [--brokers host:port,...] [--registry url] [--dry-run]
+  One JSON record per line. Bytes fields are base64 text; fields with a default may be left out.
+  --brokers   defaults to KAFKA_BROKERS, then ${DEFAULT_KAFKA_BROKERS}
+  --registry  defaults to SCHEMA_REGISTRY_URL, then http://127.0.0.1:8081
+  --dry-run   validate only, produce nothing
+  exit codes: 0 every line good and produced; 1 some lines bad (the good ones are produced); 2 usage error; 3 Kafka or registry failure
+  topics: ${TOPIC_NAMES.join(', ')}`;
+
+export interface ProduceOptions {
+  readonly topic: TopicName;
+  readonly file: string;
+  readonly brokers: readonly string[];
+  readonly registryUrl: string;
+  readonly dryRun: boolean;
+}
+
+export type ParsedArgs =
+  | { readonly ok: true; readonly options: ProduceOptions }
+  | { readonly ok: false; readonly help: boolean; readonly message: string };
+
+const VALUE_FLAGS = new Set(['--topic', '--file', '--brokers', '--registry']);
+
+export function parseProduceArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): ParsedArgs {
+  const values = new Map<string, string>();
+  let dryRun = false;
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] as string;
+    if (arg === '--help' || arg === '-h') return { ok: false, help: true, message: PRODUCE_USAGE };
+    if (arg === '--dry-run') {
+      dryRun = true;
+      continue;
+    }
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    if (flag === undefined || !VALUE_FLAGS.has(flag)) {
+      return { ok: false, help: false, message: `unknown argument ${arg}` };
+    }
+    const value = inline ?? argv[++index];
+    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
+      return { ok: false, help: false, message: `${flag} needs a value` };
+    }
+    if (values.has(flag)) return { ok: false, help: false, message: `${flag} given twice` };
+    values.set(flag, value);
+  }
+  const topic = values.get('--topic');
+  const file = values.get('--file');
+  if (topic === undefined) return { ok: false, help: false, message: '--topic is required' };
+  if (!isTopicName(topic)) {
+    return { ok: false, help: false, message: `unknown topic ${topic}; one of ${TOPIC_NAMES.join(', ')}` };
+  }
+  if (file === undefined) return { ok: false, help: false, message: '--file is required' };
+  const brokers = (values.get('--brokers') ?? env.KAFKA_BROKERS ?? DEFAULT_KAFKA_BROKERS)
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter((broker) => broker !== '');
+  if (brokers.length === 0) return { ok: false, help: false, message: '--brokers is empty' };
+  const registryUrl = values.get('--registry') ?? registryUrlFromEnv(env);
+  return { ok: true, options: { topic, file, brokers, registryUrl, dryRun } };
+}
