@@ -1,0 +1,207 @@
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { classifyError, RuntimeError } from './errors.ts';
+import { RuntimeEventEmitter } from './events.ts';
+import { RuntimeMetrics } from './metrics.ts';
+import { committedOffset, PartitionTask, type TaskOptions } from './task.ts';
+import { prepareTopics } from './topics.ts';
+import type { Codec, ProcessorDefinition } from './types.ts';
+
+export interface RuntimeOptions<V> {
+  readonly kafka: Kafka;
+  readonly definition: ProcessorDefinition<V>;
+  readonly codec: Codec<V>;
+  readonly deadLetterTopic?: string;
+  /** Records per transaction at most: larger is faster, smaller commits sooner. */
+  readonly maxRecordsPerTransaction?: number;
+  readonly partitionsConsumedConcurrently?: number;
+  readonly transactionTimeoutMs?: number;
+  readonly sessionTimeoutMs?: number;
+  /** Pause after a failed transaction before the partition is read again. */
+  readonly retryBackoffMs?: number;
+}
+
+const key = (topic: string, partition: number) => `${topic}/${partition}`;
+
+/**
+ * Runs one processor with exactly-once semantics: a consumer group over its
+ * inputs, a task per assigned partition (state restored from its changelogs,
+ * its own transactional producer), one transaction per chunk of records.
+ */
+export class StreamRuntime<V> {
+  readonly events = new RuntimeEventEmitter();
+  readonly metrics = new RuntimeMetrics(this.events);
+  private readonly tasks = new Map<string, PartitionTask>();
+  private readonly toValidate = new Set<string>();
+  private consumer: Consumer | undefined;
+  private readonly taskOptions: TaskOptions;
+  private crashed: ((err: unknown) => void) | undefined;
+  /** Settles when the runtime stops: rejects if it stopped on a fatal error. */
+  readonly done: Promise<void>;
+  private resolveDone: (() => void) | undefined;
+
+  constructor(private readonly options: RuntimeOptions<V>) {
+    this.taskOptions = {
+      kafka: options.kafka,
+      definition: options.definition as ProcessorDefinition<unknown>,
+      codec: options.codec as Codec,
+      events: this.events,
+      deadLetterTopic: options.deadLetterTopic ?? 'amc.learning.dead-letters.v1',
+      transactionTimeoutMs: options.transactionTimeoutMs ?? 60_000,
+    };
+    this.done = new Promise<void>((resolve, reject) => {
+      this.resolveDone = resolve;
+      this.crashed = reject;
+    });
+    this.done.catch(() => undefined);
+  }
+
+  get applicationId(): string {
+    return this.options.definition.applicationId;
+  }
+
+  async start(): Promise<void> {
+    const { kafka, definition } = this.options;
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await prepareTopics(admin, definition as ProcessorDefinition<unknown>);
+    } finally {
+      await admin.disconnect();
+    }
+    const consumer = kafka.consumer({
+      groupId: definition.applicationId,
+      readUncommitted: false,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      rebalanceTimeout: 60_000,
+      maxWaitTimeInMs: 100,
+      retry: { restartOnFailure: async (err) => classifyError(err) !== 'fatal' },
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.onAssignment(payload.memberAssignment));
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart) return;
+      this.events.emitEvent('crash', { error: String(payload.error) });
+      this.crashed?.(payload.error);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...definition.inputTopics], fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  private onAssignment(assignment: Record<string, number[]>): void {
+    const assigned = new Set(
+      Object.entries(assignment).flatMap(([topic, partitions]) => partitions.map((p) => key(topic, p))),
+    );
+    this.events.emitEvent('rebalance', {
+      assigned: Object.entries(assignment).map(([topic, partitions]) => ({ topic, partitions })),
+    });
+    for (const [id, task] of this.tasks) {
+      if (assigned.has(id)) {
+        // Kept across a rebalance: still ours only if nobody committed in between.
+        this.toValidate.add(id);
+      } else {
+        this.tasks.delete(id);
+        void task.close();
+        this.events.emitEvent('task.closed', {
+          topic: task.topic,
+          partition: task.partition,
+          why: 'revoked',
+        });
+      }
+    }
+  }
+
+  private async task(topic: string, partition: number): Promise<PartitionTask> {
+    const id = key(topic, partition);
+    const existing = this.tasks.get(id);
+    if (existing && this.toValidate.delete(id)) {
+      const committed = await committedOffset(this.options.kafka, this.applicationId, topic, partition);
+      if (committed === existing.nextOffset) return existing;
+      await this.dropTask(
+        existing,
+        `committed offset ${committed} moved while away (ours ${existing.nextOffset})`,
+      );
+    } else if (existing) {
+      return existing;
+    }
+    const task = await PartitionTask.open(this.taskOptions, topic, partition);
+    this.tasks.set(id, task);
+    return task;
+  }
+
+  private async dropTask(task: PartitionTask, why: string): Promise<void> {
+    this.tasks.delete(key(task.topic, task.partition));
+    await task.close();
+    this.events.emitEvent('task.closed', { topic: task.topic, partition: task.partition, why });
+  }
+
+  private async onBatch({ batch, isRunning, isStale, heartbeat }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    if (batch.messages.length === 0) return;
+    const task = await this.task(topic, partition);
+    const pending = batch.messages.filter((m) => BigInt(m.offset) >= task.nextOffset);
+    this.events.emitEvent('batch.start', {
+      topic,
+      partition,
+      records: batch.messages.length,
+      firstOffset: batch.firstOffset() ?? '',
+    });
+    const chunkSize = this.options.maxRecordsPerTransaction ?? 500;
+    let processed = 0;
+    for (let start = 0; start < pending.length; start += chunkSize) {
+      if (!isRunning() || isStale()) break;
+      const chunk = pending.slice(start, start + chunkSize);
+      try {
+        await task.processAndCommit(chunk);
+        processed += chunk.length;
+      } catch (err) {
+        await this.onTransactionFailed(task, err);
+        return;
+      }
+      this.metrics.recordLag(topic, partition, Number(BigInt(batch.highWatermark) - task.nextOffset));
+      await heartbeat();
+    }
+    this.events.emitEvent('batch.end', {
+      topic,
+      partition,
+      processed,
+      skipped: batch.messages.length - pending.length,
+    });
+  }
+
+  private async onTransactionFailed(task: PartitionTask, err: unknown): Promise<void> {
+    const errorClass = classifyError(err);
+    this.events.emitEvent('abort', {
+      topic: task.topic,
+      partition: task.partition,
+      reason: err instanceof Error ? err.message : String(err),
+      errorClass,
+    });
+    if (errorClass === 'fatal') {
+      this.events.emitEvent('crash', { error: String(err) });
+      this.crashed?.(err);
+      throw new RuntimeError(`fatal error in ${this.applicationId}: ${String(err)}`, 'fatal', { cause: err });
+    }
+    if (errorClass === 'fenced') await this.dropTask(task, `fenced: ${String(err)}`);
+    // Read again from the last commit; the state was rolled back to it.
+    this.consumer?.seek({ topic: task.topic, partition: task.partition, offset: task.nextOffset.toString() });
+    await new Promise((resolve) => setTimeout(resolve, this.options.retryBackoffMs ?? 200));
+  }
+
+  /** Graceful stop: the batch in progress finishes its transaction, then the group is left. */
+  async stop(): Promise<void> {
+    const consumer = this.consumer;
+    if (!consumer) return;
+    this.consumer = undefined;
+    await consumer.stop();
+    for (const task of this.tasks.values()) await task.close();
+    this.tasks.clear();
+    await consumer.disconnect();
+    this.resolveDone?.();
+  }
+}

@@ -1,0 +1,87 @@
+import type { JsonValue, KeyValueStore } from './types.ts';
+
+function deepFreeze<V extends JsonValue>(value: V): V {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child as JsonValue);
+  }
+  return value;
+}
+
+/** A change to persist: `undefined` is a deletion (a tombstone in the changelog). */
+export type StoreChange = readonly [key: string, value: JsonValue | undefined];
+
+/**
+ * An in-memory key-value store that remembers what changed since the last
+ * commit, so a commit can write exactly those keys to the changelog and an
+ * abort can put every value back. Values are frozen on the way in: a
+ * processor that mutated a stored object in place would make rollback lie.
+ */
+export class TransactionalStore implements KeyValueStore<JsonValue> {
+  private readonly data = new Map<string, JsonValue>();
+  /** The value each key had at the last commit (`undefined`: absent). */
+  private readonly undo = new Map<string, JsonValue | undefined>();
+
+  constructor(readonly name: string) {}
+
+  get(key: string): JsonValue | undefined {
+    return this.data.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.data.has(key);
+  }
+
+  get size(): number {
+    return this.data.size;
+  }
+
+  put(key: string, value: JsonValue): void {
+    if (value === undefined) throw new TypeError(`store ${this.name}: undefined is not a value (use delete)`);
+    this.remember(key);
+    this.data.set(key, deepFreeze(value));
+  }
+
+  delete(key: string): void {
+    if (!this.data.has(key)) return;
+    this.remember(key);
+    this.data.delete(key);
+  }
+
+  *entries(): IterableIterator<[string, JsonValue]> {
+    const keys = [...this.data.keys()].sort();
+    for (const key of keys) yield [key, this.data.get(key) as JsonValue];
+  }
+
+  private remember(key: string): void {
+    if (!this.undo.has(key)) this.undo.set(key, this.data.get(key));
+  }
+
+  /** The keys changed since the last commit with their current values. */
+  changes(): StoreChange[] {
+    return [...this.undo.keys()].map((key) => [key, this.data.get(key)] as const);
+  }
+
+  commit(): void {
+    this.undo.clear();
+  }
+
+  rollback(): void {
+    for (const [key, value] of this.undo) {
+      if (value === undefined) this.data.delete(key);
+      else this.data.set(key, value);
+    }
+    this.undo.clear();
+  }
+
+  /** Applies a changelog record during restore (not a change to persist again). */
+  restore(key: string, value: JsonValue | undefined): void {
+    if (value === undefined) this.data.delete(key);
+    else this.data.set(key, deepFreeze(value));
+  }
+
+  clear(): void {
+    this.data.clear();
+    this.undo.clear();
+  }
+}

@@ -1,0 +1,269 @@
+import type { Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
+import { Partitioners } from 'kafkajs';
+import { RuntimeError, retryConcurrentTransactions } from './errors.ts';
+import type { RuntimeEventEmitter } from './events.ts';
+import { PartitionProcessor } from './partition-processor.ts';
+import { restorePartition } from './restore.ts';
+import { changelogTopic, isStateful } from './topics.ts';
+import type { Codec, DeadLetter, Decoded, ProcessorDefinition } from './types.ts';
+
+export interface TaskOptions {
+  readonly kafka: Kafka;
+  readonly definition: ProcessorDefinition<unknown>;
+  readonly codec: Codec;
+  readonly events: RuntimeEventEmitter;
+  readonly deadLetterTopic: string;
+  readonly transactionTimeoutMs: number;
+}
+
+export const transactionalIdOf = (applicationId: string, topic: string, partition: number): string =>
+  `${applicationId}-${topic}-${partition}`;
+
+/**
+ * The work of one input partition: its state, and the transactional producer
+ * that commits its outputs, changelog writes and input offset together. The
+ * producer's transactional id is fixed per partition, so whoever opens the
+ * task next fences this one.
+ */
+export class PartitionTask {
+  private constructor(
+    private readonly options: TaskOptions,
+    readonly topic: string,
+    readonly partition: number,
+    private readonly producer: Producer,
+    readonly state: PartitionProcessor<unknown>,
+    /** The offset of the next record to process: everything before it is committed. */
+    public nextOffset: bigint,
+  ) {}
+
+  static async open(options: TaskOptions, topic: string, partition: number): Promise<PartitionTask> {
+    const { kafka, definition, events } = options;
+    const began = Date.now();
+    const producer = kafka.producer({
+      transactionalId: transactionalIdOf(definition.applicationId, topic, partition),
+      idempotent: true,
+      maxInFlightRequests: 1,
+      transactionTimeout: options.transactionTimeoutMs,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    // Connecting initialises the producer id: the previous owner is fenced and its open transaction ends.
+    await producer.connect();
+    const state = new PartitionProcessor(definition, partition);
+    let restored = 0;
+    try {
+      if (isStateful(definition)) {
+        const result = await restorePartition(kafka, state, async (markerKey, topics) => {
+          const txn = await producer.transaction();
+          try {
+            await txn.sendBatch({
+              topicMessages: topics.map((t) => ({
+                topic: t,
+                messages: [{ key: markerKey, value: null, partition }],
+              })),
+            });
+            await txn.commit();
+          } catch (err) {
+            await txn.abort().catch(() => undefined);
+            throw err;
+          }
+        });
+        restored = result.records;
+      }
+      const nextOffset = await committedOffset(kafka, definition.applicationId, topic, partition);
+      events.emitEvent('restore', {
+        topic,
+        partition,
+        records: restored,
+        durationMs: Date.now() - began,
+        nextOffset: nextOffset.toString(),
+      });
+      return new PartitionTask(options, topic, partition, producer, state, nextOffset);
+    } catch (err) {
+      await producer.disconnect().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** Processes `messages` (offsets at or past nextOffset) and commits them in one transaction. */
+  async processAndCommit(messages: readonly KafkaMessage[]): Promise<void> {
+    const { codec, definition, events } = this.options;
+    const began = Date.now();
+    const byOffset = new Map<string, KafkaMessage>();
+    const decoded = await Promise.all(messages.map((m) => codec.decode(this.topic, m.value)));
+    for (const message of messages) byOffset.set(message.offset, message);
+    // A record the processor throws on is a poison record: the chunk is rolled
+    // back and run again with that record dead-lettered, so its partial writes vanish.
+    const poison = new Map<string, string>();
+    for (;;) {
+      const failedAt = this.runChunk(messages, decoded, poison);
+      if (failedAt === undefined) break;
+      this.state.rollback();
+      poison.set(failedAt.offset, failedAt.error);
+    }
+    const last = messages[messages.length - 1];
+    if (!last) return;
+    const next = BigInt(last.offset) + 1n;
+    const work = this.state.pending();
+
+    try {
+      const topicMessages = new Map<string, Message[]>();
+      const add = (topic: string, message: Message) => {
+        const list = topicMessages.get(topic);
+        if (list) list.push(message);
+        else topicMessages.set(topic, [message]);
+      };
+      for (const out of work.outputs) {
+        add(out.topic, {
+          key: out.key,
+          value: await codec.encode(out.topic, out.value),
+          timestamp: String(out.timestamp ?? this.state.streamTime),
+          ...(out.partition === undefined ? {} : { partition: out.partition }),
+        });
+      }
+      for (const { record, rejection } of work.rejected) {
+        const original = byOffset.get(record.offset);
+        const deadLetter: DeadLetter = {
+          source_topic: record.topic,
+          source_partition: record.partition,
+          source_offset: Number(record.offset),
+          source_timestamp: record.timestamp,
+          key: original?.key ?? null,
+          value: original?.value ?? null,
+          reason_code: rejection.code,
+          reason: rejection.reason,
+          processor: definition.applicationId,
+          failed_at: record.timestamp,
+        };
+        add(this.options.deadLetterTopic, {
+          key: original?.key ?? null,
+          value: await codec.encode(this.options.deadLetterTopic, deadLetter),
+          timestamp: String(record.timestamp),
+        });
+        events.emitEvent('dead-letter', { ...record, code: rejection.code, reason: rejection.reason });
+      }
+      for (const [store, changes] of work.changes) {
+        const topic = changelogTopic(definition.applicationId, store);
+        for (const [key, value] of changes) {
+          add(topic, {
+            key,
+            value: value === undefined ? null : JSON.stringify(value),
+            partition: this.partition,
+          });
+        }
+      }
+      await this.commitTransaction(topicMessages, next);
+    } catch (err) {
+      this.state.rollback();
+      throw err;
+    }
+    this.state.commit();
+    this.nextOffset = next;
+    events.emitEvent('commit', {
+      topic: this.topic,
+      partition: this.partition,
+      records: messages.length,
+      outputs: work.outputs.length,
+      nextOffset: next.toString(),
+      latencyMs: Date.now() - began,
+    });
+  }
+
+  /** Runs the processor over a chunk; returns the first record it threw on, if any. */
+  private runChunk(
+    messages: readonly KafkaMessage[],
+    decoded: readonly Decoded<unknown>[],
+    poison: ReadonlyMap<string, string>,
+  ): { offset: string; error: string } | undefined {
+    const { events } = this.options;
+    for (const [i, message] of messages.entries()) {
+      const result = decoded[i]!;
+      const record = {
+        topic: this.topic,
+        partition: this.partition,
+        offset: message.offset,
+        timestamp: Number(message.timestamp),
+      };
+      const poisonError = poison.get(message.offset);
+      if (poisonError !== undefined) {
+        this.state.reject(record, { code: 'PROCESSOR_ERROR', reason: poisonError });
+        continue;
+      }
+      if (!result.ok) {
+        this.state.reject(record, { code: result.code, reason: result.reason });
+        continue;
+      }
+      const lateBefore = this.state.counters.lateRecords;
+      const streamTime = this.state.streamTime;
+      try {
+        this.state.process({ ...record, key: message.key?.toString('utf8') ?? null, value: result.value });
+      } catch (err) {
+        return { offset: message.offset, error: err instanceof Error ? err.message : String(err) };
+      }
+      if (this.state.counters.lateRecords > lateBefore)
+        events.emitEvent('late-record', { ...record, streamTime });
+    }
+    return undefined;
+  }
+
+  private async commitTransaction(topicMessages: Map<string, Message[]>, next: bigint): Promise<void> {
+    const { definition, events } = this.options;
+    const onRetry = (what: string) => (attempt: number, err: unknown) =>
+      events.emitEvent('retry', {
+        topic: this.topic,
+        partition: this.partition,
+        what,
+        attempt,
+        error: String(err),
+      });
+    const txn = await this.producer.transaction();
+    try {
+      if (topicMessages.size > 0) {
+        const batch = [...topicMessages].map(([topic, messages]) => ({ topic, messages }));
+        await retryConcurrentTransactions(() => txn.sendBatch({ topicMessages: batch }), {
+          onRetry: onRetry('send'),
+        });
+      }
+      await retryConcurrentTransactions(
+        () =>
+          txn.sendOffsets({
+            consumerGroupId: definition.applicationId,
+            topics: [
+              { topic: this.topic, partitions: [{ partition: this.partition, offset: next.toString() }] },
+            ],
+          }),
+        { onRetry: onRetry('sendOffsets') },
+      );
+      await txn.commit();
+    } catch (err) {
+      try {
+        await txn.abort();
+      } catch (abortError) {
+        // A producer that cannot even abort is unusable: the task must be reopened.
+        throw new RuntimeError(`abort failed after: ${String(err)}`, 'fenced', { cause: abortError });
+      }
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.producer.disconnect().catch(() => undefined);
+  }
+}
+
+/** The group's committed offset for a partition (0 when none: start from the beginning). */
+export async function committedOffset(
+  kafka: Kafka,
+  groupId: string,
+  topic: string,
+  partition: number,
+): Promise<bigint> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const offset = entry?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
+    return BigInt(offset) < 0n ? 0n : BigInt(offset);
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The processor model: a processor is a pure function of its input records and
+ * its state stores. The runtime owns everything else (consumer group,
+ * transactions, changelogs, timers, shutdown).
+ */
+
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly JsonValue[]
+  | { readonly [k: string]: JsonValue };
+
+/** A decoded input record. Offsets are strings because Kafka offsets are 64-bit. */
+export interface InputRecord<V = unknown> {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  /** Event time, epoch milliseconds (the Kafka record timestamp). */
+  readonly timestamp: number;
+  readonly key: string | null;
+  readonly value: V;
+}
+
+export interface OutputRecord {
+  readonly topic: string;
+  readonly key: string | null;
+  readonly value: unknown;
+  /** Event time of the output; defaults to the stream time when it was sent. */
+  readonly timestamp?: number;
+  /** Explicit partition; otherwise the key decides (Java-compatible murmur2). */
+  readonly partition?: number;
+}
+
+export interface Timer {
+  /** Unique within the partition; scheduling the same id again moves the timer. */
+  readonly id: string;
+  /** Stream time (epoch ms) at or after which the timer fires. */
+  readonly at: number;
+  readonly payload: JsonValue;
+}
+
+export interface KeyValueStore<V extends JsonValue = JsonValue> {
+  get(key: string): V | undefined;
+  put(key: string, value: V): void;
+  delete(key: string): void;
+  has(key: string): boolean;
+  /** Entries in key order. */
+  entries(): IterableIterator<[string, V]>;
+  readonly size: number;
+}
+
+export interface ProcessorContext {
+  readonly partition: number;
+  /** The largest record timestamp this partition has seen. */
+  readonly streamTime: number;
+  store<V extends JsonValue = JsonValue>(name: string): KeyValueStore<V>;
+  send(record: OutputRecord): void;
+  schedule(timer: Timer): void;
+  cancel(timerId: string): void;
+  /** Sends the record being processed to the dead-letter topic instead of processing it. */
+  reject(reasonCode: string, reason: string): void;
+}
+
+export type LateRecordPolicy = 'process' | 'dead-letter';
+
+export interface ProcessorDefinition<V = unknown> {
+  /** Consumer group id, prefix of transactional ids and changelog topics. */
+  readonly applicationId: string;
+  readonly inputTopics: readonly string[];
+  readonly stores: readonly string[];
+  /** How far behind stream time a record may be and still count as on time. */
+  readonly graceMs?: number;
+  /** What to do with a record later than the grace period (counted either way). */
+  readonly lateRecordPolicy?: LateRecordPolicy;
+  process(record: InputRecord<V>, ctx: ProcessorContext): void;
+  onTimer?(timer: Timer, ctx: ProcessorContext): void;
+}
+
+/** Why a record could not be processed; becomes a dead-letter record. */
+export interface Rejection {
+  readonly code: string;
+  readonly reason: string;
+}
+
+export type Decoded<V> = { readonly ok: true; readonly value: V } | ({ readonly ok: false } & Rejection);
+
+/** Turns bytes into values and back; the Avro serde or, in tests, JSON. */
+export interface Codec<V = unknown> {
+  decode(topic: string, value: Buffer | null): Promise<Decoded<V>>;
+  encode(topic: string, value: unknown): Promise<Buffer>;
+}
+
+/** What the runtime hands the codec to encode for the dead-letter topic. */
+export interface DeadLetter {
+  readonly source_topic: string;
+  readonly source_partition: number;
+  readonly source_offset: number;
+  readonly source_timestamp: number;
+  readonly key: Buffer | null;
+  readonly value: Buffer | null;
+  readonly reason_code: string;
+  readonly reason: string;
+  readonly processor: string;
+  readonly failed_at: number;
+}
