@@ -188,9 +188,11 @@ class BodyCursor {
         this.need(8, path);
         this.pos += 8;
         return;
-      case 'bytes':
-        this.pos += this.length(path);
+      case 'bytes': {
+        const length = this.length(path);
+        this.pos += length;
         return;
+      }
       case 'string': {
         const length = this.length(path);
         if (!isUtf8(this.bytes.subarray(this.pos, this.pos + length))) {
