@@ -39,7 +39,10 @@ export interface ExchangeCalendar {
   nthSessionAfter(date: string, n: number): string;
   /** The sessions from `start` to `end`, both inclusive, in order; empty when `end` < `start`. */
   sessionsBetween(start: string, end: string): string[];
-  /** Sessions in (from, to]: signed, so `sessionCountBetween(d, nthSessionAfter(d, n)) === n`. */
+  /**
+   * Sessions in (from, to], negated when `to` is earlier (then sessions in (to, from]).
+   * `sessionCountBetween(d, nthSessionAfter(d, n)) === n` for n >= 0, and for any n when d is a session.
+   */
   sessionCountBetween(from: string, to: string): number;
   /** Signed calendar days from `from` to `to`. */
   calendarDaysBetween(from: string, to: string): number;
@@ -140,7 +143,7 @@ export function createExchangeCalendar(options: ExchangeCalendarOptions = {}): E
     if (span === 0) return 0;
     const [earlier, later] = span > 0 ? [from, to] : [to, from];
     const count = sessionsBetween(addDays(earlier, 1), later).length;
-    return span > 0 ? count : -count;
+    return span > 0 || count === 0 ? count : -count;
   };
 
   return Object.freeze({
