@@ -107,18 +107,14 @@ export function evaluateOutcome(
   const windowEnd = schedule.at(-1)?.session ?? windowStart;
   const through = metricsThrough(windowStart, windowEnd, streamDate, sessionBars, calendar);
   const windowSessions: WindowSession[] = [];
-  for (const session of barSessions) {
-    const bar = sessionBars.get(session);
-    if (!bar || through === null || session < windowStart || session > through) continue;
-    if (!isSessionComplete(bar, streamDate)) continue;
-    windowSessions.push({
-      session,
-      days_from_discovery: distanceFromDiscovery(discoveryDate, session, config.basis, calendar),
-      high: bar.high,
-      low: bar.low,
-      close: bar.close,
-    });
+  for (const bar of sessionBars.values()) {
+    const inWindow = through !== null && bar.session >= windowStart && bar.session <= through;
+    if (!inWindow || !isSessionComplete(bar, streamDate)) continue;
+    const { session, high, low, close } = bar;
+    const days = distanceFromDiscovery(discoveryDate, session, config.basis, calendar);
+    windowSessions.push({ session, days_from_discovery: days, high, low, close });
   }
+  windowSessions.sort((a, b) => (a.session < b.session ? -1 : 1));
 
   const finalCheckpoint = checkpoints.at(-1);
   const finalReturnPct = finalCheckpoint?.status === 'reached' ? finalCheckpoint.return_pct : null;

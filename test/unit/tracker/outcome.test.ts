@@ -5,7 +5,9 @@ import {
   NYSE_CALENDAR as nyse,
   type OutcomeInput,
   type PriceBar,
+  recommendationProblem,
   type TrackedOutcome,
+  trackingIdOf,
 } from '../../../streams/tracker/domain/index.ts';
 import { dailyBar, flatBars, intradayBar, newYorkTime, recommendationOf } from './support/market.ts';
 
@@ -185,5 +187,35 @@ describe('finer bars', () => {
     const after = evaluate(bars, newYorkTime('2024-12-02', 4, 0));
     expect(after.checkpoints[0]).toMatchObject({ status: 'reached', price: 105, return_pct: 5 });
     expect(after).toMatchObject({ peak_price: 112, max_drawdown_pct: 1 });
+  });
+});
+
+describe('a discovery on a non-session day', () => {
+  it('counts from the weekend date: Monday is day 1 and the peak distance starts there', () => {
+    const saturday = newYorkTime('2024-06-08', 11, 0);
+    const bars = [dailyBar('2024-06-07', { close: 300 }), dailyBar('2024-06-10', { high: 130, close: 120 })];
+    const input = { recommendation: recommendationOf(saturday), bars, positions: [], streamTimeMs: saturday };
+    const trading = evaluateOutcome(input, { config: createTrackerConfig(), calendar: nyse });
+    expect(trading).toMatchObject({ discovery_date: '2024-06-08', peak_price: 130, days_to_peak: 1 });
+    expect(trading.checkpoints[0]).toMatchObject({ session: '2024-06-10', price: 120, return_pct: 20 });
+    const calendar = evaluateOutcome(input, {
+      config: createTrackerConfig({ basis: 'calendar' }),
+      calendar: nyse,
+    });
+    expect(calendar.days_to_peak).toBe(2);
+  });
+});
+
+describe('recommendation identity and validity', () => {
+  it('builds the tracking id from run and symbol', () => {
+    expect(trackingIdOf('run-7', 'ACME')).toBe('run-7:ACME');
+  });
+
+  it('refuses a recommendation without a usable discovery price', () => {
+    const recommendation = { ...recommendationOf(DISCOVERED_AT), discovery_price: 0 };
+    expect(recommendationProblem(recommendation)).toMatch(/discovery_price/);
+    expect(() =>
+      evaluateOutcome({ recommendation, bars: [], positions: [], streamTimeMs: DISCOVERED_AT }),
+    ).toThrow(RangeError);
   });
 });
