@@ -126,6 +126,8 @@ export function registerRoutes(app: FastifyInstance, registry: RegistryService):
     return [...new Set(uses.map((use) => use.subject))];
   });
 
+  app.get('/schemas/types', async () => ['AVRO']);
+
   app.get('/config', async () => ({ compatibilityLevel: registry.globalCompatibility() }));
 
   app.put('/config', async (request) => ({

@@ -21,6 +21,7 @@ describe('registering and reading schemas', () => {
       JSON.parse(v1),
     );
     expect((await registry.call('GET', '/subjects')).body).toEqual(['prices-value']);
+    expect((await registry.call('GET', '/schemas/types')).body).toEqual(['AVRO']);
   });
 
   it('returns the existing id for the same schema under the same subject, without a new version', async () => {
