@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { KAFKA_BROKER } from './kafka.ts';
-import { REPO_ROOT, serviceDir } from './paths.ts';
+import { REPO_ROOT, serviceDir, tsxLoaderUrl } from './paths.ts';
 import { runningPid, type ServiceFiles, startDetached, waitUntilReady } from './process.ts';
 
 export const REGISTRY_ADDRESS = '127.0.0.1:8081';
@@ -24,7 +24,7 @@ export async function startRegistry(timeoutMs = 60_000): Promise<{ pid: number; 
   const existing = runningPid(registryService);
   if (existing !== undefined) return { pid: existing, started: false };
   mkdirSync(registryService.dir, { recursive: true });
-  const tsxLoader = import.meta.resolve('tsx');
+  const tsxLoader = tsxLoaderUrl();
   const [host, port] = REGISTRY_ADDRESS.split(':') as [string, string];
   const pid = startDetached(registryService, process.execPath, ['--import', tsxLoader, serverEntry], {
     ...process.env,

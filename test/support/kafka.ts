@@ -1,9 +1,15 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { loadEndpoints } from '../../config/endpoints.ts';
+import { runtimeLogCreator } from '../../streams/runtime/kafka-logging.ts';
 import { uniqueName } from './names.ts';
 
 export function testKafka(clientId = uniqueName('amc-test')): Kafka {
-  return new Kafka({ clientId, brokers: [...loadEndpoints().kafkaBrokers], logLevel: logLevel.WARN });
+  return new Kafka({
+    clientId,
+    brokers: [...loadEndpoints().kafkaBrokers],
+    logLevel: logLevel.WARN,
+    logCreator: runtimeLogCreator,
+  });
 }
 
 /** Creates topics (auto-creation is off on the stack) and waits for their leaders. */

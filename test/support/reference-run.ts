@@ -1,0 +1,147 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import type { Kafka } from 'kafkajs';
+import { Partitioners } from 'kafkajs';
+import { REPO_ROOT, tsxLoaderUrl } from '../../stack/paths.ts';
+import type { InputRecord } from '../../streams/runtime/types.ts';
+import { uniqueName } from './names.ts';
+
+export interface ReferenceTopics {
+  readonly appId: string;
+  readonly input: string;
+  readonly output: string;
+  readonly dlq: string;
+}
+
+/**
+ * Input for the reference processor: keyed records whose event time mostly
+ * rises, with some records a little out of order (inside the grace period)
+ * and a few far behind it (late), so both late-data paths are exercised.
+ */
+export async function produceInput(kafka: Kafka, topic: string, count: number, keys = 97): Promise<void> {
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true });
+  await producer.connect();
+  const base = 1_700_000_000_000;
+  try {
+    for (let start = 0; start < count; start += 2000) {
+      const messages = [];
+      for (let i = start; i < Math.min(count, start + 2000); i++) {
+        let timestamp = base + i * 10;
+        if (i % 50 === 7) timestamp -= 300; // out of order, inside grace
+        if (i % 997 === 5) timestamp -= 60_000; // far behind: late
+        messages.push({ key: `k${i % keys}`, value: JSON.stringify({ i }), timestamp: String(timestamp) });
+      }
+      await producer.send({ topic, messages });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+export interface ReadRecord {
+  readonly partition: number;
+  readonly offset: string;
+  readonly timestamp: number;
+  readonly key: string | null;
+  readonly value: unknown;
+}
+
+/** Reads a topic from the start (read_committed) until `expected` records arrived and nothing more came for `idleMs`. */
+export async function readTopic(
+  kafka: Kafka,
+  topic: string,
+  expected: number,
+  idleMs = 2500,
+): Promise<ReadRecord[]> {
+  const consumer = kafka.consumer({
+    groupId: uniqueName('reader'),
+    readUncommitted: false,
+    maxWaitTimeInMs: 100,
+  });
+  const records: ReadRecord[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    let lastArrival = Date.now();
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        for (const m of batch.messages) {
+          records.push({
+            partition: batch.partition,
+            offset: m.offset,
+            timestamp: Number(m.timestamp),
+            key: m.key?.toString('utf8') ?? null,
+            value: m.value === null ? null : JSON.parse(m.value.toString('utf8')),
+          });
+        }
+        lastArrival = Date.now();
+      },
+    });
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline && (records.length < expected || Date.now() - lastArrival < idleMs)) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await consumer.disconnect();
+  }
+  records.sort((a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)));
+  return records;
+}
+
+export function asInputRecords(topic: string, records: readonly ReadRecord[]): InputRecord<unknown>[] {
+  return records.map((r) => ({ topic, ...r }));
+}
+
+/** Starts the reference processor in its own process. */
+export function startReferenceApp(topics: ReferenceTopics, env: Record<string, string> = {}): ChildProcess {
+  // One process (tsx as a loader, not its wrapper), so kill -9 kills the processor itself.
+  const args = ['--import', tsxLoaderUrl(), path.join(REPO_ROOT, 'streams', 'reference', 'app.ts')];
+  const child = spawn(process.execPath, args, {
+    env: {
+      ...process.env,
+      REF_APP_ID: topics.appId,
+      REF_INPUT: topics.input,
+      REF_OUTPUT: topics.output,
+      REF_DLQ: topics.dlq,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.resume();
+  child.stderr?.on('data', (d: Buffer) => process.stderr.write(`[ref ${child.pid}] ${d}`));
+  return child;
+}
+
+export async function killHard(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+/** Waits until the group has committed every input offset. */
+export async function waitForCommitted(
+  kafka: Kafka,
+  groupId: string,
+  topic: string,
+  timeoutMs = 180_000,
+): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      const done = ends.every((end) => {
+        const c = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+        return BigInt(c) >= BigInt(end.high);
+      });
+      if (done) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`${groupId} did not commit all of ${topic} within ${timeoutMs} ms`);
+  } finally {
+    await admin.disconnect();
+  }
+}
