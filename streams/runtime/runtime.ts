@@ -140,11 +140,20 @@ export class StreamRuntime<V> {
     this.events.emitEvent('task.closed', { topic: task.topic, partition: task.partition, why });
   }
 
-  private async onBatch({ batch, isRunning, isStale, heartbeat }: EachBatchPayload): Promise<void> {
+  private async onBatch({
+    batch,
+    isRunning,
+    isStale,
+    heartbeat,
+    resolveOffset,
+  }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     if (batch.messages.length === 0) return;
     const task = await this.task(topic, partition);
     const pending = batch.messages.filter((m) => BigInt(m.offset) >= task.nextOffset);
+    // The consumer's own position moves only by resolveOffset; committed chunks move it on.
+    const skipped = batch.messages.length - pending.length;
+    if (skipped > 0) resolveOffset(batch.messages[skipped - 1]!.offset);
     this.events.emitEvent('batch.start', {
       topic,
       partition,
@@ -159,6 +168,7 @@ export class StreamRuntime<V> {
       try {
         await task.processAndCommit(chunk);
         processed += chunk.length;
+        resolveOffset(chunk[chunk.length - 1]!.offset);
       } catch (err) {
         await this.onTransactionFailed(task, err);
         return;

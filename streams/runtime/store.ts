@@ -21,6 +21,12 @@ export class TransactionalStore implements KeyValueStore<JsonValue> {
   private readonly data = new Map<string, JsonValue>();
   /** The value each key had at the last commit (`undefined`: absent). */
   private readonly undo = new Map<string, JsonValue | undefined>();
+  /** Rises on every change, rollback and restore: lets a cache of derived data know it is stale. */
+  private modifications = 0;
+
+  get version(): number {
+    return this.modifications;
+  }
 
   constructor(readonly name: string) {}
 
@@ -40,12 +46,19 @@ export class TransactionalStore implements KeyValueStore<JsonValue> {
     if (value === undefined) throw new TypeError(`store ${this.name}: undefined is not a value (use delete)`);
     this.remember(key);
     this.data.set(key, deepFreeze(value));
+    this.modifications++;
   }
 
   delete(key: string): void {
     if (!this.data.has(key)) return;
     this.remember(key);
     this.data.delete(key);
+    this.modifications++;
+  }
+
+  /** Values in no particular order: cheaper than entries() where order does not matter. */
+  unorderedValues(): IterableIterator<JsonValue> {
+    return this.data.values();
   }
 
   *entries(): IterableIterator<[string, JsonValue]> {
@@ -72,16 +85,19 @@ export class TransactionalStore implements KeyValueStore<JsonValue> {
       else this.data.set(key, value);
     }
     this.undo.clear();
+    this.modifications++;
   }
 
   /** Applies a changelog record during restore (not a change to persist again). */
   restore(key: string, value: JsonValue | undefined): void {
     if (value === undefined) this.data.delete(key);
     else this.data.set(key, deepFreeze(value));
+    this.modifications++;
   }
 
   clear(): void {
     this.data.clear();
     this.undo.clear();
+    this.modifications++;
   }
 }

@@ -16,6 +16,9 @@ export interface TaskOptions {
   readonly transactionTimeoutMs: number;
 }
 
+/** Messages per produce request within a transaction. */
+const SEND_CHUNK = 250;
+
 export const transactionalIdOf = (applicationId: string, topic: string, partition: number): string =>
   `${applicationId}-${topic}-${partition}`;
 
@@ -217,11 +220,15 @@ export class PartitionTask {
       });
     const txn = await this.producer.transaction();
     try {
-      if (topicMessages.size > 0) {
-        const batch = [...topicMessages].map(([topic, messages]) => ({ topic, messages }));
-        await retryConcurrentTransactions(() => txn.sendBatch({ topicMessages: batch }), {
-          onRetry: onRetry('send'),
-        });
+      // kafkajs groups a request's messages by partition in quadratic time, so
+      // large transactions are sent as several requests of bounded size.
+      for (const [topic, messages] of topicMessages) {
+        for (let start = 0; start < messages.length; start += SEND_CHUNK) {
+          const slice = messages.slice(start, start + SEND_CHUNK);
+          await retryConcurrentTransactions(() => txn.send({ topic, messages: slice }), {
+            onRetry: onRetry('send'),
+          });
+        }
       }
       await retryConcurrentTransactions(
         () =>

@@ -48,3 +48,24 @@ describe('TransactionalStore', () => {
     expect(store.changes()).toEqual([]);
   });
 });
+
+describe('TimerQueue', () => {
+  it('finds the earliest due timer in (time, id) order after moves, cancels and rollbacks', async () => {
+    const { TimerQueue } = await import('../../../streams/runtime/timers.ts');
+    const store = new TransactionalStore('__timers');
+    const timers = new TimerQueue(store);
+    timers.schedule({ id: 'b', at: 10, payload: null });
+    timers.schedule({ id: 'a', at: 10, payload: null });
+    timers.schedule({ id: 'c', at: 5, payload: null });
+    expect(timers.nextDue(4)).toBeUndefined();
+    expect(timers.nextDue(10)?.id).toBe('c');
+    timers.schedule({ id: 'c', at: 20, payload: null });
+    expect(timers.nextDue(10)?.id).toBe('a');
+    store.commit();
+    timers.cancel('a');
+    timers.cancel('b');
+    expect(timers.nextDue(10)).toBeUndefined();
+    store.rollback();
+    expect(timers.nextDue(10)?.id).toBe('a');
+  });
+});
