@@ -1,0 +1,30 @@
+import { ConfigError } from './endpoints.ts';
+
+/** Master and per-part switches: any part can be turned off without touching the others. */
+export interface Switches {
+  readonly learning: boolean;
+  readonly alerts: boolean;
+  readonly tracker: boolean;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const TRUE = new Set(['true', '1', 'yes', 'on']);
+const FALSE = new Set(['false', '0', 'no', 'off']);
+
+function flag(env: Env, key: string, fallback: boolean): boolean {
+  const raw = env[key]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (TRUE.has(raw)) return true;
+  if (FALSE.has(raw)) return false;
+  throw new ConfigError(key, `"${env[key]}" is not a switch; allowed: true, false (or 1/0, yes/no, on/off)`);
+}
+
+export function loadSwitches(env: Env = process.env): Switches {
+  const learning = flag(env, 'AMC_LEARNING_ENABLED', true);
+  return Object.freeze({
+    learning,
+    alerts: learning && flag(env, 'AMC_LEARNING_ALERTS_ENABLED', true),
+    tracker: learning && flag(env, 'AMC_LEARNING_TRACKER_ENABLED', true),
+  });
+}

@@ -1,0 +1,31 @@
+import type { Admin } from 'kafkajs';
+
+export interface TopicPlan {
+  readonly name: string;
+  readonly partitions: number;
+  readonly compact?: boolean;
+}
+
+/**
+ * Creates the topics the project needs and leaves existing ones alone
+ * (auto-creation is off on purpose: a typo must not create a topic).
+ */
+export async function ensureTopics(admin: Admin, plans: readonly TopicPlan[]): Promise<string[]> {
+  const existing = new Set(await admin.listTopics());
+  const missing = plans.filter((p) => !existing.has(p.name));
+  if (missing.length === 0) return [];
+  await admin
+    .createTopics({
+      waitForLeaders: true,
+      topics: missing.map((p) => ({
+        topic: p.name,
+        numPartitions: p.partitions,
+        replicationFactor: -1,
+        configEntries: p.compact ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+      })),
+    })
+    .catch((err: unknown) => {
+      if ((err as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw err;
+    });
+  return missing.map((p) => p.name);
+}
