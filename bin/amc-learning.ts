@@ -1,29 +1,89 @@
 /**
- * The main job. On the local stack (no endpoint variables set) it first brings
- * the stack up. The processors attach here as they are built; until then the
- * job reports the services it would run against.
+ * The main job: the recommendation tracker and the alerts stream, exactly
+ * once, on the configured Kafka, registry and ClickHouse. With no endpoint
+ * variables set it runs on the local stack, which it brings up first.
+ * SIGTERM or SIGINT stops it gracefully (open transactions commit or abort,
+ * the consumer groups are left).
  */
+import { Kafka, logLevel } from 'kafkajs';
 import { loadEndpoints, usesLocalStack } from '../config/endpoints.ts';
+import { loadSwitches } from '../config/switches.ts';
 import { StackError } from '../stack/process.ts';
 import { formatStatus, stackStatus, stackUp } from '../stack/stack.ts';
+import { loadJobConfig, trackerTopicsFor } from '../streams/app/job-config.ts';
+import { trackerApp } from '../streams/app/tracker-app.ts';
+import { runtimeLogCreator } from '../streams/runtime/kafka-logging.ts';
+import { createHttpRegistryClient, createSerde } from '../streams/serde/index.ts';
+
+const log = (message: string) => console.log(`[amc-learning] ${message}`);
 
 async function main(): Promise<void> {
   const endpoints = loadEndpoints();
+  const switches = loadSwitches();
+  const job = loadJobConfig();
   if (usesLocalStack()) {
     const { started } = await stackUp();
-    console.log(
-      started.length > 0
-        ? `[amc-learning] local stack started: ${started.join(', ')}`
-        : '[amc-learning] local stack already up',
-    );
+    log(started.length > 0 ? `local stack started: ${started.join(', ')}` : 'local stack already up');
     console.log(formatStatus(await stackStatus()));
-  } else {
-    console.log(
-      `[amc-learning] Kafka ${endpoints.kafkaBrokers.join(',')}, registry ${endpoints.schemaRegistryUrl}, ClickHouse ${endpoints.clickhouseUrl}`,
-    );
   }
-  console.log(
-    '[amc-learning] no processors are enabled yet; the stack stays up (npm run stack:down stops it)',
+  if (!switches.learning || !switches.tracker) {
+    log(
+      'learning or tracker switched off (AMC_LEARNING_ENABLED / AMC_LEARNING_TRACKER_ENABLED): nothing to run',
+    );
+    return;
+  }
+  const kafka = new Kafka({
+    clientId: job.applicationId,
+    brokers: [...endpoints.kafkaBrokers],
+    logLevel: logLevel.WARN,
+    logCreator: runtimeLogCreator,
+  });
+  const serde = createSerde({ registry: createHttpRegistryClient({ url: endpoints.schemaRegistryUrl }) });
+  const app = trackerApp({
+    kafka,
+    serde,
+    topics: trackerTopicsFor(job),
+    applicationPrefix: job.applicationId,
+    partitions: job.partitions,
+    alertsEnabled: switches.alerts,
+    sessionTimeoutMs: job.sessionTimeoutMs,
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    app.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  for (const runtime of app.runtimes) {
+    runtime.events.onEvent('restore', (e) =>
+      log(
+        `${runtime.applicationId} ${e.topic}/${e.partition}: restored ${e.records} records in ${e.durationMs} ms`,
+      ),
+    );
+    runtime.events.onEvent('crash', (e) => log(`${runtime.applicationId} crashed: ${e.error}`));
+    runtime.events.onEvent('abort', (e) =>
+      log(
+        `${runtime.applicationId} ${e.topic}/${e.partition}: transaction aborted (${e.errorClass}): ${e.reason}`,
+      ),
+    );
+    runtime.events.onEvent('task.closed', (e) =>
+      log(`${runtime.applicationId} ${e.topic}/${e.partition}: task closed, ${e.why}`),
+    );
+    runtime.done.catch(() => stop('fatal error'));
+  }
+  await app.start();
+  log(
+    `running: tracker ${switches.tracker ? 'on' : 'off'}, alerts ${switches.alerts ? 'on' : 'off'}; ` +
+      `${app.runtimes.length} processors, application id ${job.applicationId}`,
   );
 }
 

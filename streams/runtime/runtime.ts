@@ -22,6 +22,16 @@ export interface RuntimeOptions<V> {
 
 const key = (topic: string, partition: number) => `${topic}/${partition}`;
 
+/** Runs `work` while heartbeating the group every second (kafkajs only heartbeats between batches). */
+async function whileHeartbeating<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => void heartbeat().catch(() => undefined), 1000);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /**
  * Runs one processor with exactly-once semantics: a consumer group over its
  * inputs, a task per assigned partition (state restored from its changelogs,
@@ -149,7 +159,8 @@ export class StreamRuntime<V> {
   }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     if (batch.messages.length === 0) return;
-    const task = await this.task(topic, partition);
+    // Opening a task (fencing, restoring) can outlast the session timeout: keep the membership alive meanwhile.
+    const task = await whileHeartbeating(heartbeat, () => this.task(topic, partition));
     const pending = batch.messages.filter((m) => BigInt(m.offset) >= task.nextOffset);
     // The consumer's own position moves only by resolveOffset; committed chunks move it on.
     const skipped = batch.messages.length - pending.length;
@@ -166,7 +177,7 @@ export class StreamRuntime<V> {
       if (!isRunning() || isStale()) break;
       const chunk = pending.slice(start, start + chunkSize);
       try {
-        await task.processAndCommit(chunk);
+        await whileHeartbeating(heartbeat, () => task.processAndCommit(chunk));
         processed += chunk.length;
         resolveOffset(chunk[chunk.length - 1]!.offset);
       } catch (err) {

@@ -144,7 +144,9 @@ export class PartitionTask {
         });
         events.emitEvent('dead-letter', { ...record, code: rejection.code, reason: rejection.reason });
       }
-      for (const [store, changes] of work.changes) {
+      // A stateless processor keeps stream time in memory only: it has no changelogs to write.
+      const changelogged = isStateful(definition) ? work.changes : new Map();
+      for (const [store, changes] of changelogged) {
         const topic = changelogTopic(definition.applicationId, store);
         for (const [key, value] of changes) {
           add(topic, {

@@ -92,24 +92,29 @@ export function asInputRecords(topic: string, records: readonly ReadRecord[]): I
   return records.map((r) => ({ topic, ...r }));
 }
 
-/** Starts the reference processor in its own process. */
-export function startReferenceApp(topics: ReferenceTopics, env: Record<string, string> = {}): ChildProcess {
-  // One process (tsx as a loader, not its wrapper), so kill -9 kills the processor itself.
-  const args = ['--import', tsxLoaderUrl(), path.join(REPO_ROOT, 'streams', 'reference', 'app.ts')];
+/** Runs a TypeScript entry point of the project in a process of its own (kill -9 reaches it). */
+export function startScript(relativePath: string, env: Record<string, string>): ChildProcess {
+  const args = ['--import', tsxLoaderUrl(), path.join(REPO_ROOT, relativePath)];
   const child = spawn(process.execPath, args, {
-    env: {
-      ...process.env,
-      REF_APP_ID: topics.appId,
-      REF_INPUT: topics.input,
-      REF_OUTPUT: topics.output,
-      REF_DLQ: topics.dlq,
-      ...env,
-    },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.resume();
-  child.stderr?.on('data', (d: Buffer) => process.stderr.write(`[ref ${child.pid}] ${d}`));
+  child.stderr?.on('data', (d: Buffer) =>
+    process.stderr.write(`[${path.basename(relativePath)} ${child.pid}] ${d}`),
+  );
   return child;
+}
+
+/** Starts the reference processor in its own process. */
+export function startReferenceApp(topics: ReferenceTopics, env: Record<string, string> = {}): ChildProcess {
+  return startScript('streams/reference/app.ts', {
+    REF_APP_ID: topics.appId,
+    REF_INPUT: topics.input,
+    REF_OUTPUT: topics.output,
+    REF_DLQ: topics.dlq,
+    ...env,
+  });
 }
 
 export async function killHard(child: ChildProcess): Promise<void> {

@@ -1,0 +1,50 @@
+import { ConfigError } from '../../config/endpoints.ts';
+import { DEFAULT_TRACKER_TOPICS, type TrackerTopics } from '../tracker/topics.ts';
+
+/** How the main job names and sizes what it creates. */
+export interface JobConfig {
+  /** Prefix of consumer groups, transactional ids and changelog topics. */
+  readonly applicationId: string;
+  /** Prepended to every topic name (separate environments on one cluster; tests). */
+  readonly topicPrefix: string;
+  readonly partitions: number;
+  readonly sessionTimeoutMs: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function positiveInt(env: Env, key: string, fallback: number): number {
+  const raw = env[key]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(key, `"${raw}" is not a positive integer`);
+  return value;
+}
+
+export function loadJobConfig(env: Env = process.env): JobConfig {
+  const applicationId = env.AMC_APPLICATION_ID?.trim() || 'amc-learning';
+  if (!/^[A-Za-z0-9._-]+$/.test(applicationId)) {
+    throw new ConfigError(
+      'AMC_APPLICATION_ID',
+      `"${applicationId}" may use only letters, digits, '.', '_' and '-'`,
+    );
+  }
+  const topicPrefix = env.AMC_TOPIC_PREFIX?.trim() ?? '';
+  if (!/^[A-Za-z0-9._-]*$/.test(topicPrefix)) {
+    throw new ConfigError(
+      'AMC_TOPIC_PREFIX',
+      `"${topicPrefix}" may use only letters, digits, '.', '_' and '-'`,
+    );
+  }
+  return Object.freeze({
+    applicationId,
+    topicPrefix,
+    partitions: positiveInt(env, 'AMC_PARTITIONS', 3),
+    sessionTimeoutMs: positiveInt(env, 'AMC_SESSION_TIMEOUT_MS', 30_000),
+  });
+}
+
+export function trackerTopicsFor(config: JobConfig): TrackerTopics {
+  const entries = Object.entries(DEFAULT_TRACKER_TOPICS).map(([k, v]) => [k, `${config.topicPrefix}${v}`]);
+  return Object.freeze(Object.fromEntries(entries)) as unknown as TrackerTopics;
+}

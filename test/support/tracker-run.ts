@@ -1,0 +1,139 @@
+import type { ChildProcess } from 'node:child_process';
+import type { Kafka } from 'kafkajs';
+import { Partitioners } from 'kafkajs';
+import { loadEndpoints } from '../../config/endpoints.ts';
+import type { TopicName } from '../../schemas/topics.ts';
+import type { TopicRecords } from '../../schemas/types.generated.ts';
+import { ensureTopics } from '../../streams/app/topics.ts';
+import type { Serde } from '../../streams/serde/index.ts';
+import { createHttpRegistryClient, createSerde } from '../../streams/serde/index.ts';
+import { DEFAULT_TRACKER_TOPICS, type TrackerTopics } from '../../streams/tracker/topics.ts';
+import { uniqueName } from './names.ts';
+import { startScript } from './reference-run.ts';
+
+export const PARTITIONS = 3;
+
+export interface TrackerRun {
+  readonly prefix: string;
+  readonly applicationId: string;
+  readonly topics: TrackerTopics;
+}
+
+export function newTrackerRun(label: string): TrackerRun {
+  const prefix = `${uniqueName(label)}.`;
+  const topics = Object.fromEntries(
+    Object.entries(DEFAULT_TRACKER_TOPICS).map(([k, v]) => [k, `${prefix}${v}`]),
+  ) as unknown as TrackerTopics;
+  return { prefix, applicationId: uniqueName(`${label}-app`), topics };
+}
+
+export function testSerde(): Serde {
+  return createSerde({ registry: createHttpRegistryClient({ url: loadEndpoints().schemaRegistryUrl }) });
+}
+
+export async function createTrackerTopics(kafka: Kafka, run: TrackerRun): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await ensureTopics(
+      admin,
+      Object.values(run.topics).map((name) => ({
+        name,
+        partitions: name === run.topics.deadLetters ? 1 : PARTITIONS,
+      })),
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Produces Avro records of a contract to a (test-named) topic, keyed as upstream would. */
+export async function produceAvro<T extends TopicName>(
+  kafka: Kafka,
+  serde: Serde,
+  topic: string,
+  contract: T,
+  records: readonly { key: string; value: TopicRecords[T]; timestamp: number }[],
+): Promise<void> {
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true });
+  await producer.connect();
+  try {
+    const messages = [];
+    for (const r of records) {
+      messages.push({
+        key: r.key,
+        value: await serde.encode(contract, r.value),
+        timestamp: String(r.timestamp),
+      });
+    }
+    for (let i = 0; i < messages.length; i += 500)
+      await producer.send({ topic, messages: messages.slice(i, i + 500) });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** Reads every committed record of a topic, decoded through its contract, until `done` holds and nothing new came for `idleMs`. */
+export async function readAvro<T extends TopicName>(
+  kafka: Kafka,
+  serde: Serde,
+  topic: string,
+  contract: T,
+  done: (records: readonly TopicRecords[T][]) => boolean,
+  timeoutMs = 120_000,
+  idleMs = 2000,
+): Promise<TopicRecords[T][]> {
+  const consumer = kafka.consumer({
+    groupId: uniqueName('avro-reader'),
+    readUncommitted: false,
+    maxWaitTimeInMs: 100,
+  });
+  const records: { partition: number; offset: bigint; value: TopicRecords[T] }[] = [];
+  let lastArrival = Date.now();
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ partition, message }) => {
+        const decoded = await serde.decode(contract, message.value);
+        if (!decoded.ok) throw new Error(`undecodable record on ${topic}: ${decoded.rejection.message}`);
+        records.push({ partition, offset: BigInt(message.offset), value: decoded.record });
+        lastArrival = Date.now();
+      },
+    });
+    const deadline = Date.now() + timeoutMs;
+    const ordered = () => records.map((r) => r.value);
+    while (Date.now() < deadline && !(done(ordered()) && Date.now() - lastArrival >= idleMs)) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await consumer.disconnect();
+  }
+  records.sort((a, b) => a.partition - b.partition || (a.offset < b.offset ? -1 : 1));
+  return records.map((r) => r.value);
+}
+
+/** The main job on test topics, in a process of its own. */
+export function startTrackerJob(run: TrackerRun, env: Record<string, string> = {}): ChildProcess {
+  const endpoints = loadEndpoints();
+  return startScript('bin/amc-learning.ts', {
+    KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+    SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
+    CLICKHOUSE_URL: endpoints.clickhouseUrl,
+    AMC_TOPIC_PREFIX: run.prefix,
+    AMC_APPLICATION_ID: run.applicationId,
+    AMC_PARTITIONS: String(PARTITIONS),
+    AMC_SESSION_TIMEOUT_MS: '6000',
+    ...env,
+  });
+}
+
+/** The last version of each tracking id's outcome. */
+export function latestOutcomes(outcomes: readonly TopicRecords['amc.learning.recommendation-outcomes.v1'][]) {
+  const latest = new Map<string, TopicRecords['amc.learning.recommendation-outcomes.v1']>();
+  for (const o of outcomes) {
+    const current = latest.get(o.tracking_id);
+    if (!current || o.version > current.version) latest.set(o.tracking_id, o);
+  }
+  return latest;
+}
