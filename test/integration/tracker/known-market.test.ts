@@ -12,7 +12,6 @@ import {
   produceAvro,
   readAvro,
   startTrackerJob,
-  type TrackerRun,
   testSerde,
 } from '../../support/tracker-run.ts';
 
@@ -70,8 +69,8 @@ describe('recommendation tracker on a small market with known answers', () => {
     ]);
     const prices = aaa.checkpoints.map((c) => c.price!);
     const returns = aaa.checkpoints.map((c) => c.return_pct!);
-    [10.1, 10.7, 11.4, 13.0].forEach((p, i) => expect(prices[i]).toBeCloseTo(p, 9));
-    [1, 7, 14, 30].forEach((r, i) => expect(returns[i]).toBeCloseTo(r, 9));
+    for (const [i, p] of [10.1, 10.7, 11.4, 13.0].entries()) expect(prices[i]).toBeCloseTo(p, 9);
+    for (const [i, r] of [1, 7, 14, 30].entries()) expect(returns[i]).toBeCloseTo(r, 9);
     expect(aaa.peak_price).toBeCloseTo(13.05, 9);
     expect(aaa.days_to_peak).toBe(30);
     expect(aaa.peak_return_pct).toBeCloseTo(30.5, 9);
