@@ -7,6 +7,14 @@ export interface TopicPlan {
 }
 
 /**
+ * Record timestamps are event time, and replayed history is months old: under
+ * the broker's time-based retention such records would be deleted at the next
+ * retention check, right after being written. The project's topics keep their
+ * records; how long upstream keeps its own is upstream's call.
+ */
+export const KEEP_FOREVER = [{ name: 'retention.ms', value: '-1' }];
+
+/**
  * Creates the topics the project needs and leaves existing ones alone
  * (auto-creation is off on purpose: a typo must not create a topic).
  */
@@ -21,7 +29,7 @@ export async function ensureTopics(admin: Admin, plans: readonly TopicPlan[]): P
         topic: p.name,
         numPartitions: p.partitions,
         replicationFactor: -1,
-        configEntries: p.compact ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+        configEntries: p.compact ? [{ name: 'cleanup.policy', value: 'compact' }] : KEEP_FOREVER,
       })),
     })
     .catch((err: unknown) => {

@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { loadEndpoints } from '../../config/endpoints.ts';
+import { KEEP_FOREVER } from '../../streams/app/topics.ts';
 import { runtimeLogCreator } from '../../streams/runtime/kafka-logging.ts';
 import { uniqueName } from './names.ts';
 
@@ -27,7 +28,7 @@ export async function createTopics(
         topic,
         numPartitions: options.partitions ?? 1,
         replicationFactor: 1,
-        configEntries: options.compact ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+        configEntries: options.compact ? [{ name: 'cleanup.policy', value: 'compact' }] : KEEP_FOREVER,
       })),
     });
   } finally {
