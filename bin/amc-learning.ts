@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     partitions: job.partitions,
     alertsEnabled: switches.alerts,
     sessionTimeoutMs: job.sessionTimeoutMs,
+    maxRecordsPerTransaction: job.maxRecordsPerTransaction,
   });
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,6 +1,7 @@
 import type { AlertAck as AlertAckRecord } from '../../schemas/types.generated.ts';
 import type { JsonValue, KeyValueStore, ProcessorContext, ProcessorDefinition } from '../runtime/types.ts';
 import {
+  type Alert,
   type AlertCandidate,
   type AlertsConfig,
   type AlertTypeState,
@@ -39,6 +40,9 @@ export function alertGateProcessor(options: AlertGateOptions): ProcessorDefiniti
     else s.put(key, value as T & JsonValue);
   };
 
+  const publish = (ctx: ProcessorContext, alert: Alert, timestamp: number) =>
+    ctx.send({ topic: options.alerts, key: alert.dedup_key, value: toAlertRecord(alert), timestamp });
+
   return {
     applicationId: options.applicationId,
     inputTopics: [options.input],
@@ -55,15 +59,7 @@ export function alertGateProcessor(options: AlertGateOptions): ProcessorDefiniti
         });
         store(keys(ctx), candidate.dedup_key, outcome.key_state);
         store(types(ctx), candidate.type, outcome.type_state);
-        if (outcome.decision.kind === 'EMIT') {
-          const alert = outcome.decision.alert;
-          ctx.send({
-            topic: options.alerts,
-            key: alert.dedup_key,
-            value: toAlertRecord(alert),
-            timestamp: record.timestamp,
-          });
-        }
+        if (outcome.decision.kind === 'EMIT') publish(ctx, outcome.decision.alert, record.timestamp);
         return;
       }
       const { ack } = envelope;
@@ -73,15 +69,8 @@ export function alertGateProcessor(options: AlertGateOptions): ProcessorDefiniti
         options.config,
       );
       store(keys(ctx), ack.dedup_key, outcome.key_state);
-      if (outcome.decision.kind === 'ACKNOWLEDGED') {
-        const alert = outcome.decision.alert;
-        ctx.send({
-          topic: options.alerts,
-          key: alert.dedup_key,
-          value: toAlertRecord(alert),
-          timestamp: record.timestamp,
-        });
-      }
+      // Published again, acknowledged, so every consumer of the alerts topic sees the acknowledgement.
+      if (outcome.decision.kind === 'ACKNOWLEDGED') publish(ctx, outcome.decision.alert, record.timestamp);
     },
   };
 }

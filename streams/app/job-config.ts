@@ -9,6 +9,8 @@ export interface JobConfig {
   readonly topicPrefix: string;
   readonly partitions: number;
   readonly sessionTimeoutMs: number;
+  /** Records per transaction at most: larger is faster, smaller commits (and shows results) sooner. */
+  readonly maxRecordsPerTransaction: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -41,6 +43,7 @@ export function loadJobConfig(env: Env = process.env): JobConfig {
     topicPrefix,
     partitions: positiveInt(env, 'AMC_PARTITIONS', 3),
     sessionTimeoutMs: positiveInt(env, 'AMC_SESSION_TIMEOUT_MS', 30_000),
+    maxRecordsPerTransaction: positiveInt(env, 'AMC_TRANSACTION_RECORDS', 500),
   });
 }
 

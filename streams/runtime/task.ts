@@ -138,7 +138,8 @@ export class PartitionTask {
           failed_at: record.timestamp,
         };
         add(this.options.deadLetterTopic, {
-          key: original?.key ?? null,
+          // The contract's key: where the record came from (the original key is kept in the value).
+          key: `${record.topic}:${record.partition}:${record.offset}`,
           value: await codec.encode(this.options.deadLetterTopic, deadLetter),
           timestamp: String(record.timestamp),
         });

@@ -1,6 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { loadEndpoints } from '../../config/endpoints.ts';
-import { KEEP_FOREVER } from '../../streams/app/topics.ts';
+import { ensureTopics } from '../../streams/app/topics.ts';
 import { runtimeLogCreator } from '../../streams/runtime/kafka-logging.ts';
 import { uniqueName } from './names.ts';
 
@@ -13,7 +13,7 @@ export function testKafka(clientId = uniqueName('amc-test')): Kafka {
   });
 }
 
-/** Creates topics (auto-creation is off on the stack) and waits for their leaders. */
+/** Creates topics (auto-creation is off on the stack), as the job does for its own. */
 export async function createTopics(
   kafka: Kafka,
   topics: readonly string[],
@@ -22,15 +22,14 @@ export async function createTopics(
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: topics.map((topic) => ({
-        topic,
-        numPartitions: options.partitions ?? 1,
-        replicationFactor: 1,
-        configEntries: options.compact ? [{ name: 'cleanup.policy', value: 'compact' }] : KEEP_FOREVER,
+    await ensureTopics(
+      admin,
+      topics.map((name) => ({
+        name,
+        partitions: options.partitions ?? 1,
+        compact: options.compact ?? false,
       })),
-    });
+    );
   } finally {
     await admin.disconnect();
   }

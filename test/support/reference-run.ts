@@ -58,7 +58,8 @@ export async function readTopic(
     readUncommitted: false,
     maxWaitTimeInMs: 100,
   });
-  const records: ReadRecord[] = [];
+  // Keyed by position: a reader's consumer may be handed a record again after a rebalance.
+  const records = new Map<string, ReadRecord>();
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -66,7 +67,7 @@ export async function readTopic(
     await consumer.run({
       eachBatch: async ({ batch }) => {
         for (const m of batch.messages) {
-          records.push({
+          records.set(`${batch.partition}:${m.offset}`, {
             partition: batch.partition,
             offset: m.offset,
             timestamp: Number(m.timestamp),
@@ -78,14 +79,15 @@ export async function readTopic(
       },
     });
     const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline && (records.length < expected || Date.now() - lastArrival < idleMs)) {
+    while (Date.now() < deadline && (records.size < expected || Date.now() - lastArrival < idleMs)) {
       await new Promise((r) => setTimeout(r, 100));
     }
   } finally {
     await consumer.disconnect();
   }
-  records.sort((a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)));
-  return records;
+  return [...records.values()].sort(
+    (a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)),
+  );
 }
 
 export function asInputRecords(topic: string, records: readonly ReadRecord[]): InputRecord<unknown>[] {

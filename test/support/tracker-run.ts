@@ -88,7 +88,8 @@ export async function readAvro<T extends TopicName>(
     readUncommitted: false,
     maxWaitTimeInMs: 100,
   });
-  const records: { partition: number; offset: bigint; value: TopicRecords[T] }[] = [];
+  // Keyed by position: a reader's consumer may be handed a record again after a rebalance.
+  const records = new Map<string, { partition: number; offset: bigint; value: TopicRecords[T] }>();
   let lastArrival = Date.now();
   await consumer.connect();
   try {
@@ -97,20 +98,25 @@ export async function readAvro<T extends TopicName>(
       eachMessage: async ({ partition, message }) => {
         const decoded = await serde.decode(contract, message.value);
         if (!decoded.ok) throw new Error(`undecodable record on ${topic}: ${decoded.rejection.message}`);
-        records.push({ partition, offset: BigInt(message.offset), value: decoded.record });
+        records.set(`${partition}:${message.offset}`, {
+          partition,
+          offset: BigInt(message.offset),
+          value: decoded.record,
+        });
         lastArrival = Date.now();
       },
     });
     const deadline = Date.now() + timeoutMs;
-    const ordered = () => records.map((r) => r.value);
+    const ordered = () => [...records.values()].map((r) => r.value);
     while (Date.now() < deadline && !(done(ordered()) && Date.now() - lastArrival >= idleMs)) {
       await new Promise((r) => setTimeout(r, 200));
     }
   } finally {
     await consumer.disconnect();
   }
-  records.sort((a, b) => a.partition - b.partition || (a.offset < b.offset ? -1 : 1));
-  return records.map((r) => r.value);
+  return [...records.values()]
+    .sort((a, b) => a.partition - b.partition || (a.offset < b.offset ? -1 : 1))
+    .map((r) => r.value);
 }
 
 /** The main job on test topics, in a process of its own. */

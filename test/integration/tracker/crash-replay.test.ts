@@ -81,20 +81,21 @@ describe('the tracker killed with -9 mid-replay', () => {
     await produceGenerated(crashed);
 
     children.push(startTrackerJob(calm));
-    // Each incarnation is killed soon after it has written outcomes of its own: mid-replay, not before or after.
+    // Small transactions make many commit points; each incarnation is killed as soon as it
+    // has written outcomes of its own: mid-replay, not before or after.
+    const small = { AMC_TRANSACTION_RECORDS: '10' };
     const progressAtKills: number[] = [];
     let seen = 0;
     for (let i = 0; i < 4; i++) {
-      const child = startTrackerJob(crashed);
+      const child = startTrackerJob(crashed, small);
       children.push(child);
       const deadline = Date.now() + 20_000;
-      while (Date.now() < deadline && (await endOffsets(crashed.topics.outcomes)) <= seen) await sleep(250);
-      await sleep(Math.floor(Math.random() * 400));
+      while (Date.now() < deadline && (await endOffsets(crashed.topics.outcomes)) <= seen) await sleep(50);
       await killHard(child);
       seen = await endOffsets(crashed.topics.outcomes);
       progressAtKills.push(seen);
     }
-    children.push(startTrackerJob(crashed));
+    children.push(startTrackerJob(crashed, small));
 
     const read = (run: TrackerRun) =>
       readAvro(
