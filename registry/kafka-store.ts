@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Admin, type Consumer, Kafka, type KafkaConfig, logLevel, type Producer } from 'kafkajs';
+import { waitForTopicMetadata } from '../streams/runtime/topic-metadata.ts';
 import { RegistryError } from './errors.ts';
 import { ensureRegistryTopic } from './kafka-topic.ts';
 import { OffsetWaiters } from './offset-waiters.ts';
@@ -64,6 +65,7 @@ export class KafkaRegistryStore implements RegistryStore {
   async start(): Promise<void> {
     await this.admin.connect();
     await ensureRegistryTopic(this.admin, this.options.topic);
+    await waitForTopicMetadata(this.admin, [this.options.topic]);
     await this.producer.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.options.topic, fromBeginning: true });

@@ -1,4 +1,5 @@
 import type { Admin } from 'kafkajs';
+import { waitForTopicMetadata } from '../runtime/topic-metadata.ts';
 
 export interface TopicPlan {
   readonly name: string;
@@ -22,6 +23,15 @@ export async function ensureTopics(admin: Admin, plans: readonly TopicPlan[]): P
   const existing = new Set(await admin.listTopics());
   const missing = plans.filter((p) => !existing.has(p.name));
   if (missing.length === 0) return [];
+  await createMissing(admin, missing);
+  await waitForTopicMetadata(
+    admin,
+    missing.map((p) => p.name),
+  );
+  return missing.map((p) => p.name);
+}
+
+async function createMissing(admin: Admin, missing: readonly TopicPlan[]): Promise<void> {
   await admin
     .createTopics({
       waitForLeaders: true,
@@ -35,5 +45,4 @@ export async function ensureTopics(admin: Admin, plans: readonly TopicPlan[]): P
     .catch((err: unknown) => {
       if ((err as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw err;
     });
-  return missing.map((p) => p.name);
 }

@@ -42,6 +42,8 @@ export class StreamRuntime<V> {
   readonly metrics = new RuntimeMetrics(this.events);
   private readonly tasks = new Map<string, PartitionTask>();
   private readonly toValidate = new Set<string>();
+  /** Counts assignments seen, so a task opened across one is validated. */
+  private assignments = 0;
   private consumer: Consumer | undefined;
   private readonly taskOptions: TaskOptions;
   private crashed: ((err: unknown) => void) | undefined;
@@ -104,6 +106,7 @@ export class StreamRuntime<V> {
   }
 
   private onAssignment(assignment: Record<string, number[]>): void {
+    this.assignments++;
     const assigned = new Set(
       Object.entries(assignment).flatMap(([topic, partitions]) => partitions.map((p) => key(topic, p))),
     );
@@ -139,8 +142,11 @@ export class StreamRuntime<V> {
     } else if (existing) {
       return existing;
     }
+    const generation = this.assignments;
     const task = await PartitionTask.open(this.taskOptions, topic, partition);
     this.tasks.set(id, task);
+    // A rebalance while the task opened was not seen by onAssignment: check the task before its next use.
+    if (this.assignments !== generation) this.toValidate.add(id);
     return task;
   }
 

@@ -49,8 +49,12 @@ export class PartitionTask {
       transactionTimeout: options.transactionTimeoutMs,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    // Connecting initialises the producer id: the previous owner is fenced and its open transaction ends.
     await producer.connect();
+    // kafkajs initialises a transactional producer id lazily, at the first transaction. Begin one now,
+    // before anything is read: the previous owner is fenced, its open transaction is aborted or, if it
+    // was already committing, completed, so the changelogs and the committed offset read next are final.
+    const fence = await producer.transaction();
+    await fence.abort();
     const state = new PartitionProcessor(definition, partition);
     let restored = 0;
     try {

@@ -1,6 +1,7 @@
 import type { Admin } from 'kafkajs';
 import { RuntimeError } from './errors.ts';
 import { META_STORE, TIMER_STORE } from './partition-processor.ts';
+import { waitForTopicMetadata } from './topic-metadata.ts';
 import type { ProcessorDefinition } from './types.ts';
 
 export const changelogTopic = (applicationId: string, store: string): string =>
@@ -65,6 +66,7 @@ export async function prepareTopics(
         if ((err as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw err;
       });
   }
+  await waitForTopicMetadata(admin, [...definition.inputTopics, ...wanted]);
   const present = await admin.fetchTopicMetadata({ topics: wanted });
   for (const topic of present.topics) {
     if (topic.partitions.length !== count) {

@@ -1,0 +1,28 @@
+import type { Admin } from 'kafkajs';
+
+/**
+ * Waits until the broker serves metadata for every topic. Right after a topic
+ * is created, even with waitForLeaders, a metadata request can still answer
+ * UNKNOWN_TOPIC_OR_PARTITION for a moment (longer on a loaded machine), and a
+ * producer or consumer started in that moment fails.
+ */
+export async function waitForTopicMetadata(
+  admin: Admin,
+  topics: readonly string[],
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let delay = 50;
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics: [...topics] });
+      if (found.length === topics.length && found.every((t) => t.partitions.every((p) => p.leader >= 0)))
+        return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+    if (Date.now() > deadline) throw new Error(`no metadata for ${topics.join(', ')} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, 1000);
+  }
+}
