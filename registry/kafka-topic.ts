@@ -9,7 +9,7 @@ export async function ensureRegistryTopic(admin: Admin, topic: string): Promise<
   if (existing.includes(topic)) return;
   try {
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: [
         {
           topic,

@@ -34,7 +34,7 @@ export async function ensureTopics(admin: Admin, plans: readonly TopicPlan[]): P
 async function createMissing(admin: Admin, missing: readonly TopicPlan[]): Promise<void> {
   await admin
     .createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: missing.map((p) => ({
         topic: p.name,
         numPartitions: p.partitions,

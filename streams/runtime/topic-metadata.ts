@@ -1,10 +1,12 @@
 import type { Admin } from 'kafkajs';
 
 /**
- * Waits until the broker serves metadata for every topic. Right after a topic
- * is created, even with waitForLeaders, a metadata request can still answer
- * UNKNOWN_TOPIC_OR_PARTITION for a moment (longer on a loaded machine), and a
- * producer or consumer started in that moment fails.
+ * Waits until the broker serves metadata, with leaders, for every topic.
+ * Right after a topic is created a metadata request can answer
+ * UNKNOWN_TOPIC_OR_PARTITION for a moment (longer on a loaded machine); kafkajs'
+ * own waitForLeaders retries only LEADER_NOT_AVAILABLE and fails on it, and so
+ * would a producer or consumer started in that moment. Topics are therefore
+ * created without waitForLeaders and awaited here.
  */
 export async function waitForTopicMetadata(
   admin: Admin,

@@ -49,7 +49,7 @@ export async function prepareTopics(
   if (toCreate.length > 0) {
     await admin
       .createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: toCreate.map((topic) => ({
           topic,
           numPartitions: count,
