@@ -8,7 +8,7 @@
  * Needs Kafka (the local stack, or KAFKA_BROKERS).
  */
 import { parseArgs } from 'node:util';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { loadEndpoints } from '../config/endpoints.ts';
 import { countProcessor } from '../streams/reference/count-processor.ts';
 import { jsonCodec } from '../streams/runtime/json-codec.ts';
@@ -66,7 +66,11 @@ async function rawConsumeRate(topic: string): Promise<number> {
 async function consumeProduceRate(topic: string): Promise<number> {
   const output = uniqueName('bench-copy');
   await createTopics(kafka, [output], { partitions });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   const consumer = kafka.consumer({ groupId: uniqueName('bench-copy'), maxWaitTimeInMs: 100 });
   const began = performance.now();

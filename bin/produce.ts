@@ -2,7 +2,7 @@
 // refusing (and reporting) every line that breaks the schema or the rules.
 // Usage: tsx bin/produce.ts --topic <topic> --file events.jsonl [--brokers ...] [--registry ...]
 import { readFile } from 'node:fs/promises';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { type ProduceOptions, parseProduceArgs } from '../streams/serde/cli/produce-args.ts';
 import { validateLines } from '../streams/serde/cli/validate-lines.ts';
 import { DEFAULT_FUTURE_MARGIN_MS } from '../streams/serde/generic-checks.ts';
@@ -27,7 +27,12 @@ async function produce(
     brokers: [...options.brokers],
     logLevel: logLevel.WARN,
   });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  // Java-compatible murmur2, the partitioner the project itself uses.
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     for (let start = 0; start < messages.length; start += BATCH_SIZE) {
