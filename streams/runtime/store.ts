@@ -1,12 +1,5 @@
+import { deepFreeze } from '../shared/deep-freeze.ts';
 import type { JsonValue, KeyValueStore } from './types.ts';
-
-function deepFreeze<V extends JsonValue>(value: V): V {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child as JsonValue);
-  }
-  return value;
-}
 
 /** A change to persist: `undefined` is a deletion (a tombstone in the changelog). */
 export type StoreChange = readonly [key: string, value: JsonValue | undefined];

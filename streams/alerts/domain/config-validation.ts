@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../shared/deep-freeze.ts';
 import { ALERT_TYPE_NAME_PATTERN } from './alert-type.ts';
 import type {
   AlertsConfig,
@@ -7,7 +8,6 @@ import type {
   RateLimitPolicy,
 } from './config.ts';
 import { DEFAULT_ALERTS_CONFIG } from './config.ts';
-import { deepFreeze } from './deep-freeze.ts';
 import { AlertsConfigError } from './errors.ts';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };

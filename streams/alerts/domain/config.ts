@@ -1,5 +1,5 @@
+import { deepFreeze } from '../../shared/deep-freeze.ts';
 import { AlertType, type AlertTypeName } from './alert-type.ts';
-import { deepFreeze } from './deep-freeze.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;

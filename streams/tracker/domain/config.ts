@@ -3,6 +3,8 @@
  * names its key and what is allowed, and nothing downstream re-checks it.
  */
 
+import { deepFreeze } from '../../shared/deep-freeze.ts';
+
 export type CheckpointBasis = 'trading' | 'calendar';
 
 /** Lower bounds of each outcome category, in percent of 30-day return. */
@@ -55,13 +57,6 @@ export class TrackerConfigError extends Error {
     super(`tracker config ${key}: expected ${allowed}, got ${JSON.stringify(value)}`);
     this.name = 'TrackerConfigError';
   }
-}
-
-function deepFreeze<T extends object>(value: T): T {
-  for (const child of Object.values(value)) {
-    if (typeof child === 'object' && child !== null) deepFreeze(child);
-  }
-  return Object.freeze(value);
 }
 
 function requireFinite(key: string, value: number): void {
