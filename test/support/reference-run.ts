@@ -4,7 +4,7 @@ import type { Kafka } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import { REPO_ROOT, tsxLoaderUrl } from '../../stack/paths.ts';
 import type { InputRecord } from '../../streams/runtime/types.ts';
-import { uniqueName } from './names.ts';
+import { type ReadRecord, readUntilIdle } from './topic-reader.ts';
 
 export interface ReferenceTopics {
   readonly appId: string;
@@ -38,55 +38,21 @@ export async function produceInput(kafka: Kafka, topic: string, count: number, k
   }
 }
 
-export interface ReadRecord {
-  readonly partition: number;
-  readonly offset: string;
-  readonly timestamp: number;
-  readonly key: string | null;
-  readonly value: unknown;
-}
+export type { ReadRecord } from './topic-reader.ts';
 
-/** Reads a topic from the start (read_committed) until `expected` records arrived and nothing more came for `idleMs`. */
-export async function readTopic(
+/** Reads a JSON topic from the start until `expected` records arrived and nothing more came for `idleMs`. */
+export function readTopic(
   kafka: Kafka,
   topic: string,
   expected: number,
   idleMs = 2500,
 ): Promise<ReadRecord[]> {
-  const consumer = kafka.consumer({
-    groupId: uniqueName('reader'),
-    readUncommitted: false,
-    maxWaitTimeInMs: 100,
-  });
-  // Keyed by position: a reader's consumer may be handed a record again after a rebalance.
-  const records = new Map<string, ReadRecord>();
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    let lastArrival = Date.now();
-    await consumer.run({
-      eachBatch: async ({ batch }) => {
-        for (const m of batch.messages) {
-          records.set(`${batch.partition}:${m.offset}`, {
-            partition: batch.partition,
-            offset: m.offset,
-            timestamp: Number(m.timestamp),
-            key: m.key?.toString('utf8') ?? null,
-            value: m.value === null ? null : JSON.parse(m.value.toString('utf8')),
-          });
-        }
-        lastArrival = Date.now();
-      },
-    });
-    const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline && (records.size < expected || Date.now() - lastArrival < idleMs)) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  } finally {
-    await consumer.disconnect();
-  }
-  return [...records.values()].sort(
-    (a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)),
+  return readUntilIdle(
+    kafka,
+    topic,
+    (value) => (value === null ? null : (JSON.parse(value.toString('utf8')) as unknown)),
+    (records) => records.length >= expected,
+    { idleMs },
   );
 }
 

@@ -10,6 +10,7 @@ import { createHttpRegistryClient, createSerde } from '../../streams/serde/index
 import { DEFAULT_TRACKER_TOPICS, type TrackerTopics } from '../../streams/tracker/topics.ts';
 import { uniqueName } from './names.ts';
 import { startScript } from './reference-run.ts';
+import { readUntilIdle } from './topic-reader.ts';
 
 export const PARTITIONS = 3;
 
@@ -83,40 +84,16 @@ export async function readAvro<T extends TopicName>(
   timeoutMs = 120_000,
   idleMs = 2000,
 ): Promise<TopicRecords[T][]> {
-  const consumer = kafka.consumer({
-    groupId: uniqueName('avro-reader'),
-    readUncommitted: false,
-    maxWaitTimeInMs: 100,
+  const decode = async (value: Buffer | null) => {
+    const decoded = await serde.decode(contract, value);
+    if (!decoded.ok) throw new Error(`undecodable record on ${topic}: ${decoded.rejection.message}`);
+    return decoded.record;
+  };
+  const records = await readUntilIdle(kafka, topic, decode, (read) => done(read.map((r) => r.value)), {
+    timeoutMs,
+    idleMs,
   });
-  // Keyed by position: a reader's consumer may be handed a record again after a rebalance.
-  const records = new Map<string, { partition: number; offset: bigint; value: TopicRecords[T] }>();
-  let lastArrival = Date.now();
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ partition, message }) => {
-        const decoded = await serde.decode(contract, message.value);
-        if (!decoded.ok) throw new Error(`undecodable record on ${topic}: ${decoded.rejection.message}`);
-        records.set(`${partition}:${message.offset}`, {
-          partition,
-          offset: BigInt(message.offset),
-          value: decoded.record,
-        });
-        lastArrival = Date.now();
-      },
-    });
-    const deadline = Date.now() + timeoutMs;
-    const ordered = () => [...records.values()].map((r) => r.value);
-    while (Date.now() < deadline && !(done(ordered()) && Date.now() - lastArrival >= idleMs)) {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  } finally {
-    await consumer.disconnect();
-  }
-  return [...records.values()]
-    .sort((a, b) => a.partition - b.partition || (a.offset < b.offset ? -1 : 1))
-    .map((r) => r.value);
+  return records.map((r) => r.value);
 }
 
 /** The main job on test topics, in a process of its own. */
