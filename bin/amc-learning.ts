@@ -1,27 +1,52 @@
 /**
  * The main job: the recommendation tracker and the alerts stream, exactly
  * once, on the configured Kafka, registry and ClickHouse. With no endpoint
- * variables set it runs on the local stack, which it brings up first.
+ * configured it runs on the local stack, which it brings up first.
  * SIGTERM or SIGINT stops it gracefully (open transactions commit or abort,
  * the consumer groups are left).
  */
 import { Kafka, logLevel } from 'kafkajs';
-import { loadEndpoints, usesLocalStack } from '../config/endpoints.ts';
-import { loadSwitches } from '../config/switches.ts';
+import { parseFlags, usageOf } from '../config/cli-flags.ts';
+import { ConfigError } from '../config/endpoints.ts';
+import { identitiesOf } from '../config/identity.ts';
+import { formatSettings } from '../config/print-config.ts';
+import { loadSettings } from '../config/settings.ts';
 import { StackError } from '../stack/process.ts';
 import { formatStatus, stackStatus, stackUp } from '../stack/stack.ts';
-import { loadJobConfig, trackerTopicsFor } from '../streams/app/job-config.ts';
+import { ConfigIdentityError, settleIdentities, VERSIONS_PER_EPOCH } from '../streams/app/identity-store.ts';
+import { trackerTopicsFor } from '../streams/app/job-config.ts';
 import { trackerApp } from '../streams/app/tracker-app.ts';
 import { runtimeLogCreator } from '../streams/runtime/kafka-logging.ts';
 import { createHttpRegistryClient, createSerde } from '../streams/serde/index.ts';
 
+const FLAGS = {
+  'print-config': {
+    type: 'boolean',
+    description: 'print the configuration in force, with where each value came from, and exit',
+  },
+  'reset-state': {
+    type: 'boolean',
+    description: 'rebuild the state of processors whose rules changed (otherwise such a start is refused)',
+  },
+} as const;
+const USAGE = `${usageOf('npm start -- [flags]', FLAGS)}
+  configuration: AMC_CONFIG names a JSON or YAML file (config/amc-learning.schema.json); see README`;
+
 const log = (message: string) => console.log(`[amc-learning] ${message}`);
 
-async function main(): Promise<void> {
-  const endpoints = loadEndpoints();
-  const switches = loadSwitches();
-  const job = loadJobConfig();
-  if (usesLocalStack()) {
+async function main(): Promise<number | undefined> {
+  const flags = parseFlags(process.argv.slice(2), FLAGS, USAGE);
+  if (!flags.ok) {
+    (flags.help ? console.log : console.error)(flags.message);
+    return flags.help ? 0 : 2;
+  }
+  const settings = loadSettings();
+  if (flags.values['print-config']) {
+    console.log(formatSettings(settings));
+    return 0;
+  }
+  const { switches, job, endpoints } = settings;
+  if (settings.usesLocalStack) {
     const { started } = await stackUp();
     log(started.length > 0 ? `local stack started: ${started.join(', ')}` : 'local stack already up');
     console.log(formatStatus(await stackStatus()));
@@ -30,13 +55,20 @@ async function main(): Promise<void> {
     log(
       'learning or tracker switched off (AMC_LEARNING_ENABLED / AMC_LEARNING_TRACKER_ENABLED): nothing to run',
     );
-    return;
+    return undefined;
   }
   const kafka = new Kafka({
     clientId: job.applicationId,
     brokers: [...endpoints.kafkaBrokers],
     logLevel: logLevel.WARN,
     logCreator: runtimeLogCreator,
+  });
+  const epochs = await settleIdentities({
+    kafka,
+    applicationId: job.applicationId,
+    identities: identitiesOf(settings),
+    resetState: flags.values['reset-state'] === true,
+    log,
   });
   const serde = createSerde({ registry: createHttpRegistryClient({ url: endpoints.schemaRegistryUrl }) });
   const app = trackerApp({
@@ -45,6 +77,13 @@ async function main(): Promise<void> {
     topics: trackerTopicsFor(job),
     applicationPrefix: job.applicationId,
     partitions: job.partitions,
+    trackerConfig: settings.tracker,
+    calendar: settings.calendar,
+    barRetentionDays: settings.trackerRetention.barRetentionDays,
+    restateForDays: settings.trackerRetention.restateForDays,
+    outcomeVersionBase: (epochs.get(`${job.applicationId}-tracker`) ?? 0) * VERSIONS_PER_EPOCH,
+    watermarkIdleMs: job.watermarkIdleMs,
+    alertsConfig: settings.alerts,
     alertsEnabled: switches.alerts,
     sessionTimeoutMs: job.sessionTimeoutMs,
     maxRecordsPerTransaction: job.maxRecordsPerTransaction,
@@ -86,9 +125,19 @@ async function main(): Promise<void> {
     `running: tracker ${switches.tracker ? 'on' : 'off'}, alerts ${switches.alerts ? 'on' : 'off'}; ` +
       `${app.runtimes.length} processors, application id ${job.applicationId}`,
   );
+  return undefined;
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof StackError ? `[amc-learning] ${err.message}` : err);
-  process.exit(1);
-});
+/** Errors an operator can fix: said plainly, without a stack trace, and nothing starts. */
+const OPERATOR_ERRORS = [StackError, ConfigError, ConfigIdentityError];
+
+main().then(
+  (code) => {
+    if (code !== undefined) process.exit(code);
+  },
+  (err: unknown) => {
+    const known = OPERATOR_ERRORS.some((kind) => err instanceof kind);
+    console.error(known ? `[amc-learning] ${(err as Error).message}` : err);
+    process.exit(known && !(err instanceof StackError) ? 2 : 1);
+  },
+);
