@@ -63,9 +63,19 @@ export class TransactionalStore implements KeyValueStore<JsonValue> {
     if (!this.undo.has(key)) this.undo.set(key, this.data.get(key));
   }
 
-  /** The keys changed since the last commit with their current values. */
-  changes(): StoreChange[] {
-    return [...this.undo.keys()].map((key) => [key, this.data.get(key)] as const);
+  /**
+   * The keys changed since the last commit with their current values. With
+   * `skipUnchangedTombstones`, a key absent at the last commit and absent
+   * again is left out: the changelog already says it is absent.
+   */
+  changes(options: { skipUnchangedTombstones?: boolean } = {}): StoreChange[] {
+    const changes: StoreChange[] = [];
+    for (const [key, before] of this.undo) {
+      const now = this.data.get(key);
+      if (options.skipUnchangedTombstones && before === undefined && now === undefined) continue;
+      changes.push([key, now]);
+    }
+    return changes;
   }
 
   commit(): void {
