@@ -25,6 +25,7 @@ import { uniqueName } from '../test/support/names.ts';
 import { produceInput } from '../test/support/reference-run.ts';
 import { kafkajsWithout, type PerformancePatch, removeKafkajsCopies } from './runtime/kafkajs-builds.ts';
 import {
+  type BaselineResult,
   consumeProduceRate,
   type EosResult,
   exactlyOnceRate,
@@ -135,16 +136,16 @@ const input = uniqueName('bench-in');
 await createTopics(kafka, [input], { partitions });
 await produceInput(kafka, input, records);
 
-const raws: number[] = [];
-const copies: number[] = [];
-const originalCopies: number[] = [];
+const rawRuns: BaselineResult[] = [];
+const copyRuns: BaselineResult[] = [];
+const originalCopyRuns: BaselineResult[] = [];
 const eos = new Map<string, EosResult[]>();
 const at = (variant: string, txn: number) => `${variant}@${txn}`;
 for (let round = 1; round <= rounds; round++) {
   if (!values['skip-baselines']) {
-    raws.push(await rawConsumeRate(kafka, input, records));
-    copies.push(await consumeProduceRate(kafka, input, records, partitions, 'copy'));
-    originalCopies.push(await consumeProduceRate(original, input, records, partitions, 'copy original'));
+    rawRuns.push(await rawConsumeRate(kafka, input, records));
+    copyRuns.push(await consumeProduceRate(kafka, input, records, partitions, 'copy'));
+    originalCopyRuns.push(await consumeProduceRate(original, input, records, partitions, 'copy original'));
   }
   for (const txn of txnSizes) {
     for (const variant of variants) {
@@ -165,6 +166,15 @@ clearInterval(rssProbe);
 removeKafkajsCopies();
 if (values['phase-log']) writeFileSync(values['phase-log'], JSON.stringify(phases, null, 2));
 
+const raws = rawRuns.map((r) => r.rate);
+const copies = copyRuns.map((r) => r.rate);
+const cpuOf = (runs: readonly BaselineResult[]) => {
+  const node = spreadOf(runs.map((r) => r.nodeUsPerRecord)).median.toFixed(1);
+  const broker = runs.every((r) => r.brokerUsPerRecord !== undefined)
+    ? spreadOf(runs.map((r) => r.brokerUsPerRecord!)).median.toFixed(1)
+    : '-';
+  return `cpu µs/record: node ${node}, broker ${broker}`;
+};
 const perRound = (results: readonly EosResult[], base: readonly number[]) =>
   spreadOf(results.map((r, i) => r.rate / base[i]!));
 const lines = [
@@ -174,9 +184,9 @@ const lines = [
 ];
 if (raws.length > 0) {
   lines.push(
-    `raw kafkajs consume (read_committed, no processing): ${rate(spreadOf(raws))} records/s`,
-    `consume + produce one output each, no transactions (installed kafkajs): ${rate(spreadOf(copies))} records/s, ${ratio(spreadOf(copies.map((c, i) => c / raws[i]!)))} of raw`,
-    `the same with the original kafkajs 2.2.4: ${rate(spreadOf(originalCopies))} records/s`,
+    `raw kafkajs consume (read_committed, no processing): ${rate(spreadOf(raws))} records/s; ${cpuOf(rawRuns)}`,
+    `consume + produce one output each, no transactions (installed kafkajs): ${rate(spreadOf(copies))} records/s, ${ratio(spreadOf(copies.map((c, i) => c / raws[i]!)))} of raw; ${cpuOf(copyRuns)}`,
+    `the same with the original kafkajs 2.2.4: ${rate(spreadOf(originalCopyRuns.map((r) => r.rate)))} records/s; ${cpuOf(originalCopyRuns)}`,
     '',
   );
 }
@@ -193,12 +203,26 @@ const rows = txnSizes.flatMap((txn) =>
       copies.length > 0 ? ratio(perRound(results, copies)) : '-',
       spreadOf(results.map((r) => r.writesPerRecord)).median.toFixed(2),
       spreadOf(results.map((r) => r.meanCommitMs)).median.toFixed(0),
+      spreadOf(results.map((r) => r.nodeUsPerRecord)).median.toFixed(1),
+      results.every((r) => r.brokerUsPerRecord !== undefined)
+        ? spreadOf(results.map((r) => r.brokerUsPerRecord!)).median.toFixed(1)
+        : '-',
     ];
   }),
 );
 lines.push(
   ...table(
-    ['records/txn', 'variant', 'records/s', 'ratio to raw', 'ratio to copy', 'writes/record', 'commit ms'],
+    [
+      'records/txn',
+      'variant',
+      'records/s',
+      'ratio to raw',
+      'ratio to copy',
+      'writes/record',
+      'commit ms',
+      'node cpu µs/rec',
+      'broker cpu µs/rec',
+    ],
     rows,
   ),
   '',

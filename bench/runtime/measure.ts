@@ -6,6 +6,7 @@ import type { RuntimeTuning } from '../../streams/runtime/tuning.ts';
 import type { Codec } from '../../streams/runtime/types.ts';
 import { createTopics } from '../../test/support/kafka.ts';
 import { uniqueName } from '../../test/support/names.ts';
+import { cpuMeter } from './cpu.ts';
 
 /** Monotonic microseconds, the clock of `node --cpu-prof` samples: phases can be cut out of a profile. */
 export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
@@ -26,9 +27,21 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+export interface BaselineResult {
+  readonly rate: number;
+  readonly nodeUsPerRecord: number;
+  readonly brokerUsPerRecord: number | undefined;
+}
+
+const perRecord = (spent: { node: number; broker: number | undefined }, records: number) => ({
+  nodeUsPerRecord: (spent.node * 1e6) / records,
+  brokerUsPerRecord: spent.broker === undefined ? undefined : (spent.broker * 1e6) / records,
+});
+
 /** Raw kafkajs consume, timed like the runtime: from joining the group to the last record. */
-export function rawConsumeRate(kafka: Kafka, topic: string, records: number): Promise<number> {
+export function rawConsumeRate(kafka: Kafka, topic: string, records: number): Promise<BaselineResult> {
   return timed('raw consume', async () => {
+    const cpu = cpuMeter();
     const consumer = kafka.consumer({ groupId: uniqueName('bench-raw'), maxWaitTimeInMs: 100 });
     let seen = 0;
     const began = performance.now();
@@ -42,8 +55,9 @@ export function rawConsumeRate(kafka: Kafka, topic: string, records: number): Pr
         },
       });
     });
+    const spent = cpu();
     await consumer.disconnect();
-    return (records / ms) * 1000;
+    return { rate: (records / ms) * 1000, ...perRecord(spent, records) };
   });
 }
 
@@ -54,8 +68,9 @@ export function consumeProduceRate(
   records: number,
   partitions: number,
   label: string,
-): Promise<number> {
+): Promise<BaselineResult> {
   return timed(label, async () => {
+    const cpu = cpuMeter();
     const output = uniqueName('bench-copy');
     await createTopics(kafka, [output], { partitions });
     const producer = kafka.producer({
@@ -85,9 +100,10 @@ export function consumeProduceRate(
         },
       });
     });
+    const spent = cpu();
     await consumer.disconnect();
     await producer.disconnect();
-    return (records / ms) * 1000;
+    return { rate: (records / ms) * 1000, ...perRecord(spent, records) };
   });
 }
 
@@ -97,6 +113,9 @@ export interface EosResult {
   readonly meanCommitMs: number;
   /** Records produced (outputs, dead letters, changelog writes) per input record. */
   readonly writesPerRecord: number;
+  /** CPU microseconds per input record, of this process and of the broker (when it runs here). */
+  readonly nodeUsPerRecord: number;
+  readonly brokerUsPerRecord: number | undefined;
 }
 
 /** The reference processor under exactly-once, one transaction per `txn` records of a partition. */
@@ -139,6 +158,7 @@ export function exactlyOnceRate(
       writes += e.writes;
     });
     const began = performance.now();
+    const cpu = cpuMeter();
     const done = new Promise<number>((resolve) => {
       runtime.events.onEvent('commit', (e) => {
         processed += e.records;
@@ -147,9 +167,11 @@ export function exactlyOnceRate(
     });
     await runtime.start();
     const ms = await done;
+    const spent = cpu();
     const m = runtime.metrics.snapshot();
     await runtime.stop();
     return {
+      ...perRecord(spent, records),
       rate: (records / ms) * 1000,
       commits: m.commits,
       meanCommitMs: m.commitLatencyMs.mean,
