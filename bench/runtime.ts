@@ -23,6 +23,11 @@ import type { Codec } from '../streams/runtime/types.ts';
 import { createTopics } from '../test/support/kafka.ts';
 import { uniqueName } from '../test/support/names.ts';
 import { produceInput } from '../test/support/reference-run.ts';
+import {
+  kafkajsTransactionalCopy,
+  platformaticConsume,
+  platformaticTransactionalCopy,
+} from './runtime/clients.ts';
 import { kafkajsWithout, type PerformancePatch, removeKafkajsCopies } from './runtime/kafkajs-builds.ts';
 import {
   type BaselineResult,
@@ -101,6 +106,7 @@ const { values } = parseArgs({
     repeat: { type: 'string', default: '3' },
     variants: { type: 'string', default: LADDER.map((v) => v.name).join(',') },
     'skip-baselines': { type: 'boolean', default: false },
+    'skip-clients': { type: 'boolean', default: false },
     'phase-log': { type: 'string' },
   },
 });
@@ -139,6 +145,12 @@ await produceInput(kafka, input, records);
 const rawRuns: BaselineResult[] = [];
 const copyRuns: BaselineResult[] = [];
 const originalCopyRuns: BaselineResult[] = [];
+const clientTxn = Math.max(...txnSizes);
+const clientRuns = {
+  kafkajsTxCopy: [] as BaselineResult[],
+  pkRaw: [] as BaselineResult[],
+  pkTxCopy: [] as BaselineResult[],
+};
 const eos = new Map<string, EosResult[]>();
 const at = (variant: string, txn: number) => `${variant}@${txn}`;
 for (let round = 1; round <= rounds; round++) {
@@ -146,6 +158,15 @@ for (let round = 1; round <= rounds; round++) {
     rawRuns.push(await rawConsumeRate(kafka, input, records));
     copyRuns.push(await consumeProduceRate(kafka, input, records, partitions, 'copy'));
     originalCopyRuns.push(await consumeProduceRate(original, input, records, partitions, 'copy original'));
+  }
+  if (!values['skip-clients']) {
+    clientRuns.kafkajsTxCopy.push(
+      await kafkajsTransactionalCopy(kafka, input, records, partitions, clientTxn),
+    );
+    clientRuns.pkRaw.push(await platformaticConsume(input, records));
+    clientRuns.pkTxCopy.push(
+      await platformaticTransactionalCopy(kafka, input, records, partitions, clientTxn),
+    );
   }
   for (const txn of txnSizes) {
     for (const variant of variants) {
@@ -187,6 +208,19 @@ if (raws.length > 0) {
     `raw kafkajs consume (read_committed, no processing): ${rate(spreadOf(raws))} records/s; ${cpuOf(rawRuns)}`,
     `consume + produce one output each, no transactions (installed kafkajs): ${rate(spreadOf(copies))} records/s, ${ratio(spreadOf(copies.map((c, i) => c / raws[i]!)))} of raw; ${cpuOf(copyRuns)}`,
     `the same with the original kafkajs 2.2.4: ${rate(spreadOf(originalCopyRuns.map((r) => r.rate)))} records/s; ${cpuOf(originalCopyRuns)}`,
+    '',
+  );
+}
+if (clientRuns.pkRaw.length > 0) {
+  const line = (what: string, runs: readonly BaselineResult[]) =>
+    `${what}: ${rate(spreadOf(runs.map((r) => r.rate)))} records/s` +
+    (raws.length > 0 ? `, ${ratio(spreadOf(runs.map((r, i) => r.rate / raws[i]!)))} of kafkajs raw` : '') +
+    `; ${cpuOf(runs)}`;
+  lines.push(
+    `the client alone: consume, copy each record, one transaction per ${clientTxn} records of a partition with its offset`,
+    line('  kafkajs (installed)', clientRuns.kafkajsTxCopy),
+    line('  @platformatic/kafka', clientRuns.pkTxCopy),
+    line('@platformatic/kafka raw consume (read_committed)', clientRuns.pkRaw),
     '',
   );
 }
