@@ -46,7 +46,7 @@ export function detectScanFormat(json: unknown): ScanFormat | undefined {
 }
 
 /** Upstream's status marks before a factor's text ("✅ ...", "⚠️  ..."), which are not part of a thesis. */
-const STATUS_MARKS = /^[\s\u2705\u26a0\u274c\u2757\ufe0f\u{1f525}\u{1f680}]+/u;
+const STATUS_MARKS = /^(?:\s|\u2705|\u26a0|\u274c|\u2757|\ufe0f|\u{1f525}|\u{1f680})+/u;
 
 type Mapper = (item: Record<string, unknown>) => FieldResult<DiscoveryCandidate>;
 
