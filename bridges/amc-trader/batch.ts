@@ -30,7 +30,10 @@ export function mergeBatches(batches: readonly ImportBatch[]): ImportBatch {
 /** Rows refused, counting a refusal that covers a whole scan as its rows. */
 export const refusedRows = (batch: ImportBatch): number => batch.refusals.reduce((sum, r) => sum + r.rows, 0);
 
-/** Publish order: event time, so a topic reads as the upstream history happened (the log is not sorted). */
+/**
+ * Publish order: event time, so a topic reads as the upstream history
+ * happened (the log is not sorted). Refusals in file and line order.
+ */
 export function inEventTimeOrder(batch: ImportBatch): ImportBatch {
   const by =
     <T>(time: (record: T) => number) =>
@@ -38,6 +41,7 @@ export function inEventTimeOrder(batch: ImportBatch): ImportBatch {
       time(a) - time(b);
   return {
     ...batch,
+    refusals: [...batch.refusals].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
     runs: [...batch.runs].sort(by((r) => r.finished_at)),
     // Stable sort: an opening snapshot stays before a same-instant close.
     positions: [...batch.positions].sort(by((p) => p.as_of)),

@@ -121,7 +121,7 @@ export function parseInstantArgument(text: string): InstantParse {
       : { ok: false, message: `"${text}" is not a time` };
   }
   const parsed = upstreamInstant(text);
-  if (parsed.ok) return parsed;
+  if (parsed.ok || parseWallTime(text)) return parsed;
   return {
     ok: false,
     message: `"${text}" is neither a naive ${UPSTREAM_TIME_ZONE} time ('2026-03-06 14:18:13') nor ISO-8601 with an offset ('2026-03-06T22:18:13Z')`,

@@ -251,7 +251,7 @@ export function mapScanFile(text: string, options: ScanFileOptions): ImportBatch
     runs: assembled.run ? [assembled.run] : [],
     positions: [],
     bars: [],
-    refusals: [...refusals, ...assembled.refusals],
+    refusals: [...refusals, ...assembled.refusals].sort((a, b) => a.line - b.line),
     notices,
   };
 }

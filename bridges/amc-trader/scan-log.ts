@@ -242,5 +242,6 @@ export function mapScanLog(text: string, options: ScanLogOptions): ScanLogImport
     if (entry.ok) entries.push(entry.value);
     else refusals.push(refusal(file, row.line, entry.code, entry.message));
   }
+  refusals.sort((a, b) => a.line - b.line);
   return { runs, positions: [], bars: [], refusals, notices, entries, scans };
 }
