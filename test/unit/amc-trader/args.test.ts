@@ -3,7 +3,9 @@ import { IMPORTER_USAGE, parseImporterArgs } from '../../../bridges/amc-trader/c
 
 describe('import:amc-trader arguments', () => {
   it('takes a kind, files and the flags of that kind', () => {
-    expect(parseImporterArgs(['scan', 'a.json', 'b.json', '--dry-run', '--scanned-at', '2026-03-06 14:18:13'])).toEqual({
+    expect(
+      parseImporterArgs(['scan', 'a.json', 'b.json', '--dry-run', '--scanned-at', '2026-03-06 14:18:13']),
+    ).toEqual({
       ok: true,
       args: expect.objectContaining({
         kind: 'scan',
@@ -12,7 +14,9 @@ describe('import:amc-trader arguments', () => {
         scannedAt: Date.parse('2026-03-06T22:18:13Z'),
       }),
     });
-    expect(parseImporterArgs(['positions', 'p.csv', '--as-of=2026-03-04T13:00:00-08:00', '--equity', '1000'])).toMatchObject({
+    expect(
+      parseImporterArgs(['positions', 'p.csv', '--as-of=2026-03-04T13:00:00-08:00', '--equity', '1000']),
+    ).toMatchObject({
       ok: true,
       args: { kind: 'positions', asOf: Date.parse('2026-03-04T21:00:00Z'), equity: '1000' },
     });

@@ -21,8 +21,26 @@ describe('Polygon aggregates as market bars', () => {
     const batch = mapPolygonBars(text, options);
     expect(batch.refusals).toEqual([]);
     expect(batch.bars).toEqual([
-      { symbol: 'ITUB', interval: '1d', timestamp: T1, open: 9.28, high: 9.4, low: 9.2, close: 9.35, volume: 25945919 },
-      { symbol: 'ITUB', interval: '1d', timestamp: T2, open: 9.35, high: 9.55, low: 9.3, close: 9.5, volume: 1201 },
+      {
+        symbol: 'ITUB',
+        interval: '1d',
+        timestamp: T1,
+        open: 9.28,
+        high: 9.4,
+        low: 9.2,
+        close: 9.35,
+        volume: 25945919,
+      },
+      {
+        symbol: 'ITUB',
+        interval: '1d',
+        timestamp: T2,
+        open: 9.35,
+        high: 9.55,
+        low: 9.3,
+        close: 9.5,
+        volume: 1201,
+      },
     ]);
   });
 

@@ -18,7 +18,9 @@ describe('CSV as upstream writes it', () => {
   it('reports a truncated line by its number and keeps the rows around it', () => {
     const table = parseCsvTable('a,b,c\n1,2,3\n4,5\n7,8,9\n');
     expect(table.rows.map((r) => r.line)).toEqual([2, 4]);
-    expect(table.problems).toEqual([{ line: 3, message: expect.stringContaining('2 fields where the header has 3') }]);
+    expect(table.problems).toEqual([
+      { line: 3, message: expect.stringContaining('2 fields where the header has 3') },
+    ]);
   });
 
   it('reports a file cut inside a quoted field instead of guessing its end', () => {

@@ -45,23 +45,35 @@ describe('naive America/Los_Angeles times', () => {
   });
 
   it('takes ISO-8601 with an offset as given, and a naive time as Los Angeles', () => {
-    expect(parseInstantArgument('2026-03-06T22:18:13Z')).toEqual({ ok: true, instant: Date.parse('2026-03-06T22:18:13Z') });
-    expect(parseInstantArgument('2026-03-06T14:18:13-08:00')).toEqual({ ok: true, instant: Date.parse('2026-03-06T22:18:13Z') });
-    expect(parseInstantArgument('2026-03-06T14:18:13')).toEqual({ ok: true, instant: Date.parse('2026-03-06T22:18:13Z') });
+    expect(parseInstantArgument('2026-03-06T22:18:13Z')).toEqual({
+      ok: true,
+      instant: Date.parse('2026-03-06T22:18:13Z'),
+    });
+    expect(parseInstantArgument('2026-03-06T14:18:13-08:00')).toEqual({
+      ok: true,
+      instant: Date.parse('2026-03-06T22:18:13Z'),
+    });
+    expect(parseInstantArgument('2026-03-06T14:18:13')).toEqual({
+      ok: true,
+      instant: Date.parse('2026-03-06T22:18:13Z'),
+    });
     expect(parseInstantArgument('next tuesday')).toMatchObject({ ok: false });
   });
 
   it('round-trips every second: the wall time of the answer is the wall time asked for, and no later instant shows it first', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2020, 0, 1) / 1000, max: Date.UTC(2030, 0, 1) / 1000 }), (seconds) => {
-        const instant = seconds * 1000;
-        const wall = wallTimeOf(instant, UPSTREAM_TIME_ZONE);
-        const back = instantOfWallTime(wall, UPSTREAM_TIME_ZONE);
-        expect(back).toBeDefined();
-        expect(wallTimeOf(back!, UPSTREAM_TIME_ZONE)).toEqual(wall);
-        // Equal, or the earlier of the repeated autumn hour (exactly one hour before).
-        expect([0, 3_600_000]).toContain(instant - back!);
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(2020, 0, 1) / 1000, max: Date.UTC(2030, 0, 1) / 1000 }),
+        (seconds) => {
+          const instant = seconds * 1000;
+          const wall = wallTimeOf(instant, UPSTREAM_TIME_ZONE);
+          const back = instantOfWallTime(wall, UPSTREAM_TIME_ZONE);
+          expect(back).toBeDefined();
+          expect(wallTimeOf(back!, UPSTREAM_TIME_ZONE)).toEqual(wall);
+          // Equal, or the earlier of the repeated autumn hour (exactly one hour before).
+          expect([0, 3_600_000]).toContain(instant - back!);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -19,7 +19,9 @@ describe("the scan log's entered rows as positions", () => {
   });
 
   it('opens each entry whose quantity the data gives, and closes each exit with quantity 0', () => {
-    expect(batch.positions.map((p) => [p.symbol, p.quantity, p.avg_entry_price, p.entry_date, p.as_of])).toEqual([
+    expect(
+      batch.positions.map((p) => [p.symbol, p.quantity, p.avg_entry_price, p.entry_date, p.as_of]),
+    ).toEqual([
       ['PTNM', 4, 2.2, day('2026-02-01'), day('2026-02-01')],
       ['RIG', 55, 5.345, day('2026-02-10'), day('2026-02-10')],
       ['PTNM', 0, 2.2, day('2026-02-01'), day('2026-02-10')],
@@ -32,7 +34,9 @@ describe("the scan log's entered rows as positions", () => {
   });
 
   it('refuses the entries no quantity can be found for, by line, without making one up', () => {
-    expect(batch.refusals.filter((r) => r.code === 'NO_QUANTITY').map((r) => [r.line, r.message.split(':')[0]])).toEqual([
+    expect(
+      batch.refusals.filter((r) => r.code === 'NO_QUANTITY').map((r) => [r.line, r.message.split(':')[0]]),
+    ).toEqual([
       [704, 'ENSC entry of 2026-02-27'],
       [714, 'ENSC entry of 2026-03-02'],
       [724, 'TPET entry of 2026-03-03'],
@@ -58,7 +62,11 @@ describe("the scan log's entered rows as positions", () => {
     if (!parsed.ok) throw new Error(parsed.message);
     expect(equityAt(parsed.source, day('2026-02-10'))).toBe(101536.24);
     expect(equityAt(parsed.source, day('2026-02-11'))).toBeUndefined();
-    const logged = importFiles('scan-log', [LOG], { context: IMPORT_CONTEXT, equity: parsed.source, holdings: tracking.holdings });
+    const logged = importFiles('scan-log', [LOG], {
+      context: IMPORT_CONTEXT,
+      equity: parsed.source,
+      holdings: tracking.holdings,
+    });
     // The RIG entry and the PTNM exit fall on 2026-02-10; every other snapshot's day has no account row.
     expect(logged.positions.map((p) => [p.symbol, p.quantity, p.account_equity])).toEqual([
       ['RIG', 55, 101536.24],
@@ -73,25 +81,41 @@ describe('holdings files as positions', () => {
   it('reads portfolio_tracking.csv ("$" strings, fractional shares, placeholder theses) and dates the entries from the scan log', () => {
     expect(tracking.refusals).toEqual([]);
     expect(tracking.holdings).toHaveLength(17);
-    expect(tracking.holdings.find((h) => h.symbol === 'UUUU')).toMatchObject({ quantity: 0.342987174, avgEntryPrice: 24.17 });
-    expect(tracking.holdings.find((h) => h.symbol === 'PAII.U')).toMatchObject({ quantity: 9, avgEntryPrice: 10.22 });
-    const batch = importFiles('positions', [{ name: 'portfolio_tracking.csv', text: fixtureText('portfolio_tracking.csv') }], {
-      context: IMPORT_CONTEXT,
-      asOf,
-      equity: fixed(101_609.63),
-      entries,
+    expect(tracking.holdings.find((h) => h.symbol === 'UUUU')).toMatchObject({
+      quantity: 0.342987174,
+      avgEntryPrice: 24.17,
     });
-    expect(batch.positions.map((p) => [p.symbol, p.quantity, p.avg_entry_price, p.entry_date, p.thesis])).toEqual([
+    expect(tracking.holdings.find((h) => h.symbol === 'PAII.U')).toMatchObject({
+      quantity: 9,
+      avgEntryPrice: 10.22,
+    });
+    const batch = importFiles(
+      'positions',
+      [{ name: 'portfolio_tracking.csv', text: fixtureText('portfolio_tracking.csv') }],
+      {
+        context: IMPORT_CONTEXT,
+        asOf,
+        equity: fixed(101_609.63),
+        entries,
+      },
+    );
+    expect(
+      batch.positions.map((p) => [p.symbol, p.quantity, p.avg_entry_price, p.entry_date, p.thesis]),
+    ).toEqual([
       ['PAAA', 3, 51.4, day('2026-02-12'), entries[2]!.thesis],
       ['RIG', 55, 5.35, day('2026-02-10'), entries[0]!.thesis],
       ['USEG', 266, 1.13, day('2026-03-04'), entries[6]!.thesis],
     ]);
     const noEntry = batch.refusals.filter((r) => r.code === 'NO_ENTRY_DATE');
     expect(noEntry).toHaveLength(14);
-    expect(noEntry[0]).toMatchObject({ file: 'portfolio_tracking.csv', line: 2, message: expect.stringContaining('CFLT') });
+    expect(noEntry[0]).toMatchObject({
+      file: 'portfolio_tracking.csv',
+      line: 2,
+      message: expect.stringContaining('CFLT'),
+    });
   });
 
-  it("refuses rows dated another day than --as-of (a stale file)", () => {
+  it('refuses rows dated another day than --as-of (a stale file)', () => {
     const batch = importFiles('positions', [{ name: 'p.csv', text: fixtureText('portfolio_tracking.csv') }], {
       context: IMPORT_CONTEXT,
       asOf: Date.parse('2026-03-05T21:00:00Z'),

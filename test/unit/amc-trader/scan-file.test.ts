@@ -3,7 +3,8 @@ import { mapScanFile } from '../../../bridges/amc-trader/scan-file.ts';
 import { parseScannerWeights } from '../../../bridges/amc-trader/weights.ts';
 import { fixtureText, IMPORT_CONTEXT } from '../../support/amc-trader-fixtures.ts';
 
-const v4 = () => mapScanFile(fixtureText('diamonds_v4.json'), { file: 'diamonds_v4.json', context: IMPORT_CONTEXT });
+const v4 = () =>
+  mapScanFile(fixtureText('diamonds_v4.json'), { file: 'diamonds_v4.json', context: IMPORT_CONTEXT });
 const USEG_SCAN = Date.parse('2026-03-06T22:18:13Z');
 
 describe('a V4 scan file (diamonds_v4.json, recorded)', () => {
@@ -30,7 +31,13 @@ describe('a V4 scan file (diamonds_v4.json, recorded)', () => {
 
   it('keeps the total_score as the 0-100 composite: ITUB first at 56.99, components as factors, no VIGL', () => {
     const [top, second] = v4().runs[0]!.candidates;
-    expect(top).toMatchObject({ symbol: 'ITUB', price: 9.3, composite_score: 56.99, vigl_score: 0, thesis: null });
+    expect(top).toMatchObject({
+      symbol: 'ITUB',
+      price: 9.3,
+      composite_score: 56.99,
+      vigl_score: 0,
+      thesis: null,
+    });
     expect(top!.factors).toMatchObject({
       stealth_accumulation: 13.84,
       small_cap_potential: 16.77,
@@ -66,7 +73,10 @@ describe('a V4 scan file (diamonds_v4.json, recorded)', () => {
 
 describe('a V3 scan file (diamonds.json, recorded)', () => {
   it('is refused as a whole without a scan time', () => {
-    const batch = mapScanFile(fixtureText('diamonds.json'), { file: 'diamonds.json', context: IMPORT_CONTEXT });
+    const batch = mapScanFile(fixtureText('diamonds.json'), {
+      file: 'diamonds.json',
+      context: IMPORT_CONTEXT,
+    });
     expect(batch.runs).toEqual([]);
     expect(batch.refusals).toMatchObject([{ file: 'diamonds.json', line: 1, code: 'BAD_TIME' }]);
   });
@@ -103,14 +113,23 @@ describe('a V3 scan file (diamonds.json, recorded)', () => {
         thesis: 'Geopolitical conflict driving energy rally directly benefits oil companies. (LLM: 7/10)',
       },
     ]);
-    expect(run.parameters).toMatchObject({ 'float.ultra_tiny': 60, 'vigl.perfect': 15, squeeze_jackpot_bonus: 15 });
+    expect(run.parameters).toMatchObject({
+      'float.ultra_tiny': 60,
+      'vigl.perfect': 15,
+      squeeze_jackpot_bonus: 15,
+    });
     expect(run.parameters).not.toHaveProperty('version');
   });
 
   it('accepts an older file without gross_score, penalties or squeeze fields, reading VIGL from the match level', () => {
     const text = JSON.stringify([{ symbol: 'AAA', price: 3, score: 183, vigl_match: 'near' }]);
-    const run = mapScanFile(text, { file: 'old.json', context: IMPORT_CONTEXT, scannedAt: USEG_SCAN }).runs[0]!;
-    expect(run.candidates[0]).toMatchObject({ composite_score: 60, vigl_score: 2 / 3, factors: { score_points: 183 } });
+    const run = mapScanFile(text, { file: 'old.json', context: IMPORT_CONTEXT, scannedAt: USEG_SCAN })
+      .runs[0]!;
+    expect(run.candidates[0]).toMatchObject({
+      composite_score: 60,
+      vigl_score: 2 / 3,
+      factors: { score_points: 183 },
+    });
   });
 });
 

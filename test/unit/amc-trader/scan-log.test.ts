@@ -3,7 +3,11 @@ import { mapScanFile } from '../../../bridges/amc-trader/scan-file.ts';
 import { mapScanLog } from '../../../bridges/amc-trader/scan-log.ts';
 import { fixtureText, IMPORT_CONTEXT } from '../../support/amc-trader-fixtures.ts';
 
-const log = () => mapScanLog(fixtureText('scanner_performance.csv'), { file: 'scanner_performance.csv', context: IMPORT_CONTEXT });
+const log = () =>
+  mapScanLog(fixtureText('scanner_performance.csv'), {
+    file: 'scanner_performance.csv',
+    context: IMPORT_CONTEXT,
+  });
 
 describe('the scan log (scanner_performance.csv, recorded)', () => {
   it('names 35 scans with 729 candidate rows, one run id per (scan_date, scan_time)', () => {
@@ -28,7 +32,8 @@ describe('the scan log (scanner_performance.csv, recorded)', () => {
 
   it('names the 500-row V4 scan as the JSON import does, and publishes no made-up scores for it', () => {
     const { runs, scans, refusals } = log();
-    const v4Id = mapScanFile(fixtureText('diamonds_v4.json'), { file: 'x', context: IMPORT_CONTEXT }).runs[0]!.run_id;
+    const v4Id = mapScanFile(fixtureText('diamonds_v4.json'), { file: 'x', context: IMPORT_CONTEXT }).runs[0]!
+      .run_id;
     expect(scans.find((s) => s.runId === v4Id)).toEqual({ runId: v4Id, rows: 500, published: false });
     expect(runs.find((r) => r.run_id === v4Id)).toBeUndefined();
     expect(refusals.find((r) => r.code === 'UNSCORED_ROW' && r.rows === 500)).toMatchObject({
@@ -54,7 +59,11 @@ describe('the scan log (scanner_performance.csv, recorded)', () => {
       factors: { score_points: 125, vigl_bonus: 0, volume: 180948088 },
     });
     // rvol 0 (not measured) and the never-filled component columns are left out.
-    expect(Object.keys(first.candidates[0]!.factors).sort()).toEqual(['score_points', 'vigl_bonus', 'volume']);
+    expect(Object.keys(first.candidates[0]!.factors).sort()).toEqual([
+      'score_points',
+      'vigl_bonus',
+      'volume',
+    ]);
     const near = runs.find((r) => r.run_id === 'amc-trader-20260210-170413')!.candidates[0]!;
     expect(near).toMatchObject({ symbol: 'RIVN', vigl_score: 10 / 15, factors: { rvol: 1.405309990830557 } });
   });
@@ -107,7 +116,10 @@ describe('bad rows of the scan log', () => {
   });
 
   it('refuses a CSV of another tool as a whole', () => {
-    const batch = mapScanLog(fixtureText('portfolio_tracking.csv'), { file: 'p.csv', context: IMPORT_CONTEXT });
+    const batch = mapScanLog(fixtureText('portfolio_tracking.csv'), {
+      file: 'p.csv',
+      context: IMPORT_CONTEXT,
+    });
     expect(batch.runs).toEqual([]);
     expect(batch.refusals).toMatchObject([{ line: 1, code: 'NOT_AN_UPSTREAM_FILE' }]);
   });
