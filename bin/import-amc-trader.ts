@@ -65,7 +65,10 @@ async function runImport(
         await publisher.close();
       }
     } catch (error) {
-      console.error(`publishing failed: ${(error as Error).message}`);
+      const message = (error as Error).message;
+      // Auto-creation is off: the job creates its topics when it starts.
+      const hint = /does not host this topic/.test(message) ? ' (start the job first: it creates the topics)' : '';
+      console.error(`publishing failed: ${message}${hint}`);
       return EXIT_INFRASTRUCTURE;
     }
     console.log(
