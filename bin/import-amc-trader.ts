@@ -67,7 +67,9 @@ async function runImport(
     } catch (error) {
       const message = (error as Error).message;
       // Auto-creation is off: the job creates its topics when it starts.
-      const hint = /does not host this topic/.test(message) ? ' (start the job first: it creates the topics)' : '';
+      const hint = /does not host this topic/.test(message)
+        ? ' (start the job first: it creates the topics)'
+        : '';
       console.error(`publishing failed: ${message}${hint}`);
       return EXIT_INFRASTRUCTURE;
     }

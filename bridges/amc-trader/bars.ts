@@ -5,7 +5,7 @@
 import type { MarketBar } from '../../schemas/types.generated.ts';
 import type { RuleContext } from '../../streams/serde/generic-checks.ts';
 import { type ImportBatch, refuseIfInvalid } from './batch.ts';
-import { type FieldResult, numberField, symbolField } from './fields.ts';
+import { type FieldResult, isObject, numberField, symbolField } from './fields.ts';
 import { valueLines } from './json-lines.ts';
 import { type Refusal, refusal } from './refusals.ts';
 
@@ -15,9 +15,6 @@ export interface BarsOptions {
   /** Bar length of a single-ticker file (its answer does not say); grouped daily files are always 1d. */
   readonly interval?: string;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function barOf(result: Record<string, unknown>, ticker: unknown, interval: string): FieldResult<MarketBar> {
   const symbol = symbolField(ticker, 'ticker');

@@ -5,11 +5,11 @@
 import { parseCsvRecords } from './csv.ts';
 import { numberField } from './fields.ts';
 import {
-  formatWallTime,
   instantOfWallTime,
+  isoDateOfWallTime,
   parseWallTime,
   UPSTREAM_TIME_ZONE,
-  wallTimeOf,
+  upstreamDateOf,
 } from './local-time.ts';
 
 export type EquitySource =
@@ -64,7 +64,7 @@ export function equityFromFile(text: string, file: string): EquityParse {
     const instant = wall && instantOfWallTime(wall, UPSTREAM_TIME_ZONE);
     const equity = numberField(equityText, 'equity');
     if (!wall || instant === undefined || !equity.ok || !(equity.value > 0)) continue;
-    rows.push({ date: formatWallTime(wall).slice(0, 10), instant, equity: equity.value });
+    rows.push({ date: isoDateOfWallTime(wall), instant, equity: equity.value });
   }
   if (rows.length === 0)
     return { ok: false, message: `${file} has no account rows (date, time, equity, ...)` };
@@ -78,7 +78,7 @@ export function equityFromFile(text: string, file: string): EquityParse {
  */
 export function equityAt(source: EquitySource, asOf: number): number | undefined {
   if (source.kind === 'fixed') return source.equity;
-  const date = formatWallTime(wallTimeOf(asOf, UPSTREAM_TIME_ZONE)).slice(0, 10);
+  const date = upstreamDateOf(asOf);
   return source.rows.filter((row) => row.date === date).at(-1)?.equity;
 }
 

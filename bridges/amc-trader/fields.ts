@@ -7,6 +7,9 @@ export type FieldResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly code: ImportProblem; readonly message: string };
 
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
 const fail = <T>(code: ImportProblem, message: string): FieldResult<T> => ({ ok: false, code, message });
 

@@ -4,7 +4,7 @@
 import { parseCsvTable } from './csv.ts';
 import { numberField, symbolField, textField } from './fields.ts';
 import { valueLines } from './json-lines.ts';
-import { formatWallTime, parseWallTime } from './local-time.ts';
+import { isoDateOfWallTime, parseWallTime } from './local-time.ts';
 import { type Refusal, refusal } from './refusals.ts';
 
 export interface Holding {
@@ -50,6 +50,12 @@ function holdingOf(
   };
 }
 
+const notHoldings = (file: string, message: string): HoldingsParse => ({
+  format: undefined,
+  holdings: [],
+  refusals: [refusal(file, 1, 'NOT_AN_UPSTREAM_FILE', message)],
+});
+
 function split(items: readonly (Holding | Refusal)[]): { holdings: Holding[]; refusals: Refusal[] } {
   const holdings: Holding[] = [];
   const refusals: Refusal[] = [];
@@ -63,29 +69,14 @@ export function parseHoldings(text: string, file: string): HoldingsParse {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      return {
-        format: undefined,
-        holdings: [],
-        refusals: [refusal(file, 1, 'NOT_AN_UPSTREAM_FILE', `not JSON: ${(error as Error).message}`)],
-      };
+      return notHoldings(file, `not JSON: ${(error as Error).message}`);
     }
     const items = json as unknown[];
     const alpaca = items.every(
       (item) => typeof item === 'object' && item !== null && 'qty' in item && 'avg_entry_price' in item,
     );
     if (!alpaca) {
-      return {
-        format: undefined,
-        holdings: [],
-        refusals: [
-          refusal(
-            file,
-            1,
-            'NOT_AN_UPSTREAM_FILE',
-            'not an Alpaca /v2/positions answer (objects with qty and avg_entry_price)',
-          ),
-        ],
-      };
+      return notHoldings(file, 'not an Alpaca /v2/positions answer (objects with qty and avg_entry_price)');
     }
     const lines = valueLines(text, 1);
     const rows = items.map((item, index) => {
@@ -103,18 +94,10 @@ export function parseHoldings(text: string, file: string): HoldingsParse {
   const table = parseCsvTable(text);
   const missing = TRACKING_COLUMNS.filter((column) => !table.header.includes(column));
   if (missing.length > 0) {
-    return {
-      format: undefined,
-      holdings: [],
-      refusals: [
-        refusal(
-          file,
-          1,
-          'NOT_AN_UPSTREAM_FILE',
-          `neither Alpaca positions JSON nor portfolio_tracking.csv: no column ${missing.join(', ')}`,
-        ),
-      ],
-    };
+    return notHoldings(
+      file,
+      `neither Alpaca positions JSON nor portfolio_tracking.csv: no column ${missing.join(', ')}`,
+    );
   }
   const rows = table.rows.map(({ line, values }) => {
     const date = parseWallTime(values.Date ?? '');
@@ -124,7 +107,7 @@ export function parseHoldings(text: string, file: string): HoldingsParse {
       qty: values.Qty,
       price: values['Entry Price'],
       thesis: values.Thesis,
-      date: formatWallTime(date).slice(0, 10),
+      date: isoDateOfWallTime(date),
     });
   });
   const damaged = table.problems.map((p) => refusal(file, p.line, 'DAMAGED_ROW', p.message));

@@ -130,6 +130,13 @@ export function parseInstantArgument(text: string): InstantParse {
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
+/** 'YYYY-MM-DD' of a wall time. */
+export const isoDateOfWallTime = (t: WallTime): string => formatWallTime(t).slice(0, 10);
+
+/** The upstream (America/Los_Angeles) date of an instant. */
+export const upstreamDateOf = (instant: number): string =>
+  isoDateOfWallTime(wallTimeOf(instant, UPSTREAM_TIME_ZONE));
+
 /** 'YYYY-MM-DD HH:MM:SS' of a wall time. */
 export function formatWallTime(t: WallTime): string {
   return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`;

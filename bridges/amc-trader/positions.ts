@@ -9,7 +9,7 @@ import type { ImportBatch } from './batch.ts';
 import { refuseIfInvalid } from './batch.ts';
 import { describeEquitySource, type EquitySource, equityAt } from './equity.ts';
 import type { Holding } from './holdings.ts';
-import { formatWallTime, UPSTREAM_TIME_ZONE, upstreamInstant, wallTimeOf } from './local-time.ts';
+import { upstreamDateOf, upstreamInstant } from './local-time.ts';
 import { type Refusal, refusal } from './refusals.ts';
 import type { LoggedEntry } from './scan-log.ts';
 
@@ -23,9 +23,6 @@ export function startOfUpstreamDay(isoDate: string): number {
   if (!parsed.ok) throw new RangeError(parsed.message);
   return parsed.instant;
 }
-
-const upstreamDateOf = (instant: number) =>
-  formatWallTime(wallTimeOf(instant, UPSTREAM_TIME_ZONE)).slice(0, 10);
 
 /**
  * Shares bought, from the data: the holding of the symbol at the same entry

@@ -4,19 +4,27 @@
 import type { DiscoveryCandidate, DiscoveryStage } from '../../schemas/types.generated.ts';
 import type { RuleContext } from '../../streams/serde/generic-checks.ts';
 import type { ImportBatch } from './batch.ts';
-import { type FieldResult, numberField, optionalNumberField, symbolField, textField } from './fields.ts';
+import {
+  type FieldResult,
+  isObject,
+  numberField,
+  optionalNumberField,
+  symbolField,
+  textField,
+} from './fields.ts';
 import { valueLines } from './json-lines.ts';
 import {
-  formatWallTime,
   instantOfWallTime,
+  isoDateOfWallTime,
   parseWallTime,
   UPSTREAM_TIME_ZONE,
   wallTimeOf,
 } from './local-time.ts';
+import { pointsCandidate } from './points-candidate.ts';
 import { type Refusal, refusal } from './refusals.ts';
 import { assembleRun, type CandidateRow, scanHeader } from './run-assembly.ts';
 import { runIdOf } from './run-id.ts';
-import { compositeFromV3, compositeFromV4, V3_MAX_POINTS, viglScore } from './scores.ts';
+import { compositeFromV4, V3_MAX_POINTS, viglScore } from './scores.ts';
 import { parametersFor, type ScannerWeights, weightsNotice } from './weights.ts';
 
 export type ScanFormat = 'v4' | 'v3';
@@ -29,9 +37,6 @@ export interface ScanFileOptions {
   readonly weights?: ScannerWeights;
   readonly v3MaxPoints?: number;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** V4 by its scan header and candidates list; V3 as a list of objects with a symbol and a points score. */
 export function detectScanFormat(json: unknown): ScanFormat | undefined {
@@ -109,37 +114,24 @@ function v4Candidate(dropRvol: boolean): Mapper {
 
 function v3Candidate(maxPoints: number): Mapper {
   return (item) => {
-    const symbol = symbolField(item.symbol);
-    if (!symbol.ok) return symbol;
-    const price = numberField(item.price, `${symbol.value} price`);
-    if (!price.ok) return price;
-    const points = numberField(item.score, `${symbol.value} score`);
-    if (!points.ok) return points;
-    const bonus = optionalNumberField(item.vigl_bonus, `${symbol.value} vigl_bonus`);
-    if (!bonus.ok) return bonus;
-    const level = typeof item.vigl_match === 'string' ? item.vigl_match : undefined;
-    const vigl = viglScore(bonus.value, level);
-    if (vigl === undefined)
-      return { ok: false, code: 'MISSING_FIELD', message: `${symbol.value} has no VIGL bonus or match` };
-    const numeric = [
-      'rvol',
-      'volume',
-      'gap_pct',
-      'days_to_cover',
-      'short_ratio',
-      'gross_score',
-      'penalties',
-      'vigl_bonus',
-    ];
+    const base = pointsCandidate(
+      {
+        symbol: item.symbol,
+        price: item.price,
+        points: item.score,
+        viglBonus: item.vigl_bonus,
+        viglMatch: item.vigl_match,
+      },
+      maxPoints,
+    );
+    if (!base.ok) return base;
+    const numeric = ['rvol', 'volume', 'gap_pct', 'days_to_cover', 'short_ratio', 'gross_score', 'penalties'];
     const catalyst = textField(item.catalyst, ['unknown', 'none', 'n/a']);
     return {
       ok: true,
       value: {
-        symbol: symbol.value,
-        price: price.value,
-        composite_score: compositeFromV3(points.value, maxPoints),
-        vigl_score: vigl,
-        factors: { score_points: points.value, ...numbersOf(item, numeric) },
+        ...base.value,
+        factors: { ...base.value.factors, ...numbersOf(item, numeric) },
         thesis: catalyst === null ? null : textField(catalyst.replace(STATUS_MARKS, '')),
       },
     };
@@ -240,7 +232,7 @@ export function mapScanFile(text: string, options: ScanFileOptions): ImportBatch
   }
   const wall = wallTimeOf(finishedAt, UPSTREAM_TIME_ZONE);
   const runId = runIdOf(wall);
-  const scanDate = formatWallTime(wall).slice(0, 10);
+  const scanDate = isoDateOfWallTime(wall);
   const weights = format === 'v3' ? options.weights : undefined;
   const notice = weights && weightsNotice(weights, runId, scanDate);
   if (notice) notices.push(notice);

@@ -9,11 +9,12 @@ import type { RuleContext } from '../../streams/serde/generic-checks.ts';
 import type { ImportBatch } from './batch.ts';
 import { parseCsvTable } from './csv.ts';
 import { type FieldResult, numberField, optionalNumberField, symbolField, textField } from './fields.ts';
-import { formatWallTime, instantOfWallTime, parseWallTime, UPSTREAM_TIME_ZONE } from './local-time.ts';
+import { instantOfWallTime, isoDateOfWallTime, parseWallTime, UPSTREAM_TIME_ZONE } from './local-time.ts';
+import { pointsCandidate } from './points-candidate.ts';
 import { type Refusal, refusal } from './refusals.ts';
 import { assembleRun, type CandidateRow, scanHeader } from './run-assembly.ts';
 import { runIdOf } from './run-id.ts';
-import { compositeFromV3, V3_MAX_POINTS, viglScore } from './scores.ts';
+import { V3_MAX_POINTS } from './scores.ts';
 import { parametersFor, type ScannerWeights, weightsNotice } from './weights.ts';
 
 export const SCAN_LOG_COLUMNS = [
@@ -73,16 +74,18 @@ function candidateOf(
   filled: readonly string[],
   maxPoints: number,
 ): FieldResult<DiscoveryCandidate> {
-  const symbol = symbolField(values.symbol);
-  if (!symbol.ok) return symbol;
-  const price = numberField(values.price_at_scan, `${symbol.value} price_at_scan`);
-  if (!price.ok) return price;
-  const points = numberField(values.scanner_score, `${symbol.value} scanner_score`);
-  if (!points.ok) return points;
-  const bonus = optionalNumberField(values.vigl_bonus, `${symbol.value} vigl_bonus`);
-  if (!bonus.ok) return bonus;
-  const factors: Record<string, number> = { score_points: points.value };
-  if (bonus.value !== undefined) factors.vigl_bonus = bonus.value;
+  const base = pointsCandidate(
+    {
+      symbol: values.symbol,
+      price: values.price_at_scan,
+      points: values.scanner_score,
+      viglBonus: values.vigl_bonus,
+      viglMatch: values.vigl_match,
+    },
+    maxPoints,
+  );
+  if (!base.ok) return base;
+  const factors = { ...base.value.factors };
   // rvol and volume are 0 where the scanner did not measure them; a 0 is absence, not a value.
   for (const name of ['rvol', 'volume', ...filled]) {
     const value = optionalNumberField(values[name], name);
@@ -92,14 +95,7 @@ function candidateOf(
   }
   return {
     ok: true,
-    value: {
-      symbol: symbol.value,
-      price: price.value,
-      composite_score: compositeFromV3(points.value, maxPoints),
-      vigl_score: viglScore(bonus.value ?? 0, values.vigl_match) as number,
-      factors,
-      thesis: textField(values.catalyst_text, ['unknown', 'none', 'n/a']),
-    },
+    value: { ...base.value, factors, thesis: textField(values.catalyst_text, ['unknown', 'none', 'n/a']) },
   };
 }
 
@@ -130,10 +126,10 @@ function entryOf(file: string, row: Row): FieldResult<LoggedEntry> {
       file,
       line: row.line,
       symbol: symbol.value,
-      entryDate: formatWallTime(entryDate).slice(0, 10),
+      entryDate: isoDateOfWallTime(entryDate),
       entryPrice: price.value,
       thesis: textField(values.entry_thesis),
-      exitDate: exitDate ? formatWallTime(exitDate).slice(0, 10) : null,
+      exitDate: exitDate ? isoDateOfWallTime(exitDate) : null,
       exitPrice: exitPrice.value ?? null,
       returnDollars: returnDollars.value ?? null,
     },

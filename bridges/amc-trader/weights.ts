@@ -3,6 +3,7 @@
 // by name. The file carries no effective time; its newest history entry (or
 // last_updated) is the day from which it is taken to be in force.
 import { isIsoDate } from '../../streams/tracker/domain/index.ts';
+import { isObject } from './fields.ts';
 
 export interface ScannerWeights {
   readonly parameters: Readonly<Record<string, number>>;
@@ -14,9 +15,6 @@ export interface ScannerWeights {
 export type WeightsParse =
   | { readonly ok: true; readonly weights: ScannerWeights }
   | { readonly ok: false; readonly message: string };
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function parseScannerWeights(text: string): WeightsParse {
   let json: unknown;
