@@ -59,7 +59,10 @@ const notHoldings = (file: string, message: string): HoldingsParse => ({
 function split(items: readonly (Holding | Refusal)[]): { holdings: Holding[]; refusals: Refusal[] } {
   const holdings: Holding[] = [];
   const refusals: Refusal[] = [];
-  for (const item of items) ('code' in item ? refusals : holdings).push(item as never);
+  for (const item of items) {
+    if ('code' in item) refusals.push(item);
+    else holdings.push(item);
+  }
   return { holdings, refusals };
 }
 

@@ -24,7 +24,7 @@ import { pointsCandidate } from './points-candidate.ts';
 import { type Refusal, refusal } from './refusals.ts';
 import { assembleRun, type CandidateRow, scanHeader } from './run-assembly.ts';
 import { runIdOf } from './run-id.ts';
-import { compositeFromV4, V3_MAX_POINTS, viglScore } from './scores.ts';
+import { compositeFromV4, V3_MAX_POINTS, viglFromBonus } from './scores.ts';
 import { parametersFor, type ScannerWeights, weightsNotice } from './weights.ts';
 
 export type ScanFormat = 'v4' | 'v3';
@@ -104,7 +104,7 @@ function v4Candidate(dropRvol: boolean): Mapper {
         symbol: symbol.value,
         price: price.value,
         composite_score: compositeFromV4(total.value),
-        vigl_score: viglScore(bonus.value ?? 0, undefined) as number,
+        vigl_score: viglFromBonus(bonus.value ?? 0),
         factors,
         thesis: null,
       },

@@ -33,6 +33,9 @@ export function compositeFromV3(points: number, maxPoints = V3_MAX_POINTS): numb
   return (points / maxPoints) * 100;
 }
 
+/** VIGL on 0-1 from the bonus alone (V4 names no match level). */
+export const viglFromBonus = (bonus: number): number => bonus / VIGL_MAX_BONUS;
+
 /**
  * VIGL on 0-1: the match level when upstream names one, else the bonus over
  * its maximum. 'unknown' (scans from before the check existed) is read from
@@ -41,5 +44,5 @@ export function compositeFromV3(points: number, maxPoints = V3_MAX_POINTS): numb
 export function viglScore(bonus: number | undefined, level: string | undefined): number | undefined {
   const known = level === undefined ? undefined : VIGL_LEVELS[level.trim().toLowerCase()];
   if (known !== undefined) return known;
-  return bonus === undefined ? undefined : bonus / VIGL_MAX_BONUS;
+  return bonus === undefined ? undefined : viglFromBonus(bonus);
 }
