@@ -176,7 +176,9 @@ export function mapScanLog(text: string, options: ScanLogOptions): ScanLogImport
   const groups = new Map<string, Row[]>();
   for (const row of table.rows) {
     const key = `${row.values.scan_date?.trim()} ${row.values.scan_time?.trim()}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   const runs: ScanLogImport['runs'][number][] = [];
   const notices: string[] = [];

@@ -135,6 +135,8 @@ export async function startWatcher(options: WatcherOptions): Promise<Watcher> {
     clearTimeout(debounce);
     debounce = setTimeout(() => void pass(), 200);
   });
+  // The folder gone or unwatchable: say so; the timer keeps looking.
+  fsWatcher.on('error', (error) => emit({ type: 'FAILED', file: options.dir, error }));
   const poll = setInterval(() => void pass(), options.pollMs ?? 5000);
   await pass();
   return {
