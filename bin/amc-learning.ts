@@ -78,7 +78,6 @@ async function main(): Promise<number | undefined> {
     barRetentionDays: settings.trackerRetention.barRetentionDays,
     restateForDays: settings.trackerRetention.restateForDays,
     outcomeVersionBase: (epochs.get(`${job.applicationId}-tracker`) ?? 0) * VERSIONS_PER_EPOCH,
-    watermarkIdleMs: job.watermarkIdleMs,
     alertsConfig: settings.alerts,
     alertsEnabled: switches.alerts,
     sessionTimeoutMs: job.sessionTimeoutMs,

@@ -9,7 +9,6 @@ import { formatSettings } from '../../../config/print-config.ts';
 import {
   DEFAULT_CALENDAR,
   DEFAULT_TRACKER_RETENTION,
-  DEFAULT_WATERMARK_IDLE_MS,
   loadSettings,
 } from '../../../config/settings.ts';
 import { DEFAULT_ALERTS_CONFIG } from '../../../streams/alerts/domain/index.ts';
@@ -48,7 +47,6 @@ describe('configuration without a file', () => {
     expect(settings.tracker).toEqual(DEFAULT_TRACKER_CONFIG);
     expect(settings.calendarSettings).toEqual(DEFAULT_CALENDAR);
     expect(settings.trackerRetention).toEqual(DEFAULT_TRACKER_RETENTION);
-    expect(settings.job.watermarkIdleMs).toBe(DEFAULT_WATERMARK_IDLE_MS);
     expect(settings.alerts.policies).toEqual(DEFAULT_ALERTS_CONFIG.policies);
     expect(settings.usesLocalStack).toBe(true);
     expect(new Set(settings.effective.map((s) => s.source))).toEqual(new Set(['default']));
@@ -69,7 +67,6 @@ describe('configuration without a file', () => {
     for (const [key, value] of Object.entries(DEFAULT_TRACKER_RETENTION))
       expect(at('tracker', key)).toBe(value);
     for (const [key, value] of Object.entries(DEFAULT_CALENDAR)) expect(at('calendar', key)).toEqual(value);
-    expect(at('job', 'watermarkIdleMs')).toBe(DEFAULT_WATERMARK_IDLE_MS);
     const defaults = loadSettings({});
     for (const [key, value] of Object.entries(defaults.job))
       expect(at('job', key), `job.${key}`).toEqual(value);
