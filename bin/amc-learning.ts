@@ -6,7 +6,7 @@
  * the consumer groups are left).
  */
 import { Kafka, logLevel } from 'kafkajs';
-import { parseFlags, usageOf } from '../config/cli-flags.ts';
+import { parseFlags } from '../config/cli-flags.ts';
 import { ConfigError } from '../config/endpoints.ts';
 import { identitiesOf } from '../config/identity.ts';
 import { formatSettings } from '../config/print-config.ts';
@@ -19,29 +19,25 @@ import { trackerApp } from '../streams/app/tracker-app.ts';
 import { runtimeLogCreator } from '../streams/runtime/kafka-logging.ts';
 import { createHttpRegistryClient, createSerde } from '../streams/serde/index.ts';
 
-const FLAGS = {
-  'print-config': {
-    type: 'boolean',
-    description: 'print the configuration in force, with where each value came from, and exit',
-  },
-  'reset-state': {
-    type: 'boolean',
-    description: 'rebuild the state of processors whose rules changed (otherwise such a start is refused)',
-  },
-} as const;
-const USAGE = `${usageOf('npm start -- [flags]', FLAGS)}
+const USAGE = `usage: npm start -- [--print-config] [--reset-state]
+  --print-config  print the configuration in force, with where each value came from, and exit
+  --reset-state   rebuild the state of processors whose rules changed (otherwise such a start is refused)
   configuration: AMC_CONFIG names a JSON or YAML file (config/amc-learning.schema.json); see README`;
 
 const log = (message: string) => console.log(`[amc-learning] ${message}`);
 
 async function main(): Promise<number | undefined> {
-  const flags = parseFlags(process.argv.slice(2), FLAGS, USAGE);
+  const flags = parseFlags(process.argv.slice(2), {
+    values: [],
+    switches: ['--print-config', '--reset-state'],
+  });
   if (!flags.ok) {
-    (flags.help ? console.log : console.error)(flags.message);
+    if (flags.help) console.log(USAGE);
+    else console.error(`${flags.message}\n${USAGE}`);
     return flags.help ? 0 : 2;
   }
   const settings = loadSettings();
-  if (flags.values['print-config']) {
+  if (flags.switches.has('--print-config')) {
     console.log(formatSettings(settings));
     return 0;
   }
@@ -67,7 +63,7 @@ async function main(): Promise<number | undefined> {
     kafka,
     applicationId: job.applicationId,
     identities: identitiesOf(settings),
-    resetState: flags.values['reset-state'] === true,
+    resetState: flags.switches.has('--reset-state'),
     log,
   });
   const serde = createSerde({ registry: createHttpRegistryClient({ url: endpoints.schemaRegistryUrl }) });
@@ -82,7 +78,6 @@ async function main(): Promise<number | undefined> {
     barRetentionDays: settings.trackerRetention.barRetentionDays,
     restateForDays: settings.trackerRetention.restateForDays,
     outcomeVersionBase: (epochs.get(`${job.applicationId}-tracker`) ?? 0) * VERSIONS_PER_EPOCH,
-    watermarkIdleMs: job.watermarkIdleMs,
     alertsConfig: settings.alerts,
     alertsEnabled: switches.alerts,
     sessionTimeoutMs: job.sessionTimeoutMs,

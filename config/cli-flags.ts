@@ -1,55 +1,51 @@
-/**
- * Flags of the project's commands, parsed strictly: an unknown flag or a
- * missing value is refused with the command's usage rather than ignored.
- */
-import { parseArgs } from 'node:util';
+// Command-line flags of the project's CLIs, parsed without side effects:
+// '--flag value' or '--flag=value', switches, positionals, and a refusal of
+// anything unknown, missing or repeated, so a typo never passes silently.
 
 export interface FlagSpec {
-  readonly type: 'boolean' | 'string';
-  readonly description: string;
-  readonly multiple?: boolean;
+  /** Flags that take a value. */
+  readonly values: readonly string[];
+  /** Flags that stand alone. */
+  readonly switches: readonly string[];
+  /** Whether bare arguments are allowed (file names); when not, they are unknown arguments. */
+  readonly positionals?: boolean;
 }
 
-export type ParsedFlags<S extends Record<string, FlagSpec>> =
+export type FlagParse =
   | {
       readonly ok: true;
-      readonly values: { readonly [K in keyof S]?: S[K]['type'] extends 'boolean' ? boolean : string };
+      readonly values: ReadonlyMap<string, string>;
+      readonly switches: ReadonlySet<string>;
       readonly positionals: readonly string[];
     }
   | { readonly ok: false; readonly help: boolean; readonly message: string };
 
-/** The usage text: the synopsis, then one line per flag. */
-export function usageOf(synopsis: string, spec: Readonly<Record<string, FlagSpec>>): string {
-  const names = Object.entries(spec).map(([name, f]) => [
-    `--${name}${f.type === 'string' ? ' <value>' : ''}`,
-    f,
-  ]);
-  const width = Math.max(...names.map(([n]) => (n as string).length));
-  return [
-    `usage: ${synopsis}`,
-    ...names.map(([n, f]) => `  ${(n as string).padEnd(width)}  ${(f as FlagSpec).description}`),
-    `  ${'--help'.padEnd(width)}  this text`,
-  ].join('\n');
-}
-
-export function parseFlags<S extends Record<string, FlagSpec>>(
-  argv: readonly string[],
-  spec: S,
-  usage: string,
-  options: { readonly positionals?: boolean } = {},
-): ParsedFlags<S> {
-  if (argv.includes('--help') || argv.includes('-h')) return { ok: false, help: true, message: usage };
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      options: Object.fromEntries(
-        Object.entries(spec).map(([name, f]) => [name, { type: f.type, multiple: f.multiple ?? false }]),
-      ),
-      strict: true,
-      allowPositionals: options.positionals ?? false,
-    });
-    return { ok: true, values: values as never, positionals };
-  } catch (error) {
-    return { ok: false, help: false, message: `${(error as Error).message}\n${usage}` };
+export function parseFlags(argv: readonly string[], spec: FlagSpec): FlagParse {
+  const values = new Map<string, string>();
+  const switches = new Set<string>();
+  const positionals: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] as string;
+    if (arg === '--help' || arg === '-h') return { ok: false, help: true, message: '' };
+    if (spec.switches.includes(arg)) {
+      switches.add(arg);
+      continue;
+    }
+    if (!arg.startsWith('-') && spec.positionals) {
+      positionals.push(arg);
+      continue;
+    }
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    if (flag === undefined || !spec.values.includes(flag)) {
+      return { ok: false, help: false, message: `unknown argument ${arg}` };
+    }
+    const value = inline ?? argv[++index];
+    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
+      return { ok: false, help: false, message: `${flag} needs a value` };
+    }
+    if (values.has(flag)) return { ok: false, help: false, message: `${flag} given twice` };
+    values.set(flag, value);
   }
+  return { ok: true, values, switches, positionals };
 }

@@ -55,7 +55,7 @@ export interface Settings {
   /** No endpoint was configured anywhere: the local stack is meant. */
   readonly usesLocalStack: boolean;
   readonly switches: Switches;
-  readonly job: JobConfig & { readonly watermarkIdleMs: number };
+  readonly job: JobConfig;
   readonly calendarSettings: CalendarSettings;
   readonly calendar: ExchangeCalendar;
   readonly tracker: TrackerConfig;
@@ -71,7 +71,6 @@ export const DEFAULT_CALENDAR: CalendarSettings = {
   extraClosures: [],
 };
 export const DEFAULT_TRACKER_RETENTION: TrackerRetention = { barRetentionDays: 120, restateForDays: 90 };
-export const DEFAULT_WATERMARK_IDLE_MS = 2 * 86_400_000;
 
 /** Runs a domain's own validation and names the file's path of whatever it refuses. */
 function within<T>(section: string, build: () => T): T {
@@ -101,11 +100,7 @@ export function loadSettings(env: Env = process.env): Settings {
   const merged = { ...envFromDocument(document), ...nonEmpty(env) };
   const endpoints = loadEndpoints(merged);
   const switches = loadSwitches(merged);
-  const jobFile = section(document, 'job');
-  const job = {
-    ...loadJobConfig(merged),
-    watermarkIdleMs: (jobFile.watermarkIdleMs as number | undefined) ?? DEFAULT_WATERMARK_IDLE_MS,
-  };
+  const job = loadJobConfig(merged);
   const calendarSettings = { ...DEFAULT_CALENDAR, ...section(document, 'calendar') } as CalendarSettings;
   const calendar = within('calendar', () => createExchangeCalendar(calendarSettings));
   const { barRetentionDays, restateForDays, ...trackerRules } = section(document, 'tracker');

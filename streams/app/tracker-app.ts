@@ -28,7 +28,6 @@ export interface TrackerAppOptions {
   readonly restateForDays?: number;
   /** The tracker state's epoch times VERSIONS_PER_EPOCH (see identity-store.ts). */
   readonly outcomeVersionBase?: number;
-  readonly watermarkIdleMs?: number;
   readonly alertsConfig?: AlertsConfig;
   readonly alertsEnabled: boolean;
   readonly maxRecordsPerTransaction?: number;
@@ -95,7 +94,6 @@ export function trackerApp(options: TrackerAppOptions) {
         barRetentionDays: options.barRetentionDays,
         restateForDays: options.restateForDays,
         versionBase: options.outcomeVersionBase,
-        watermarkIdleMs: options.watermarkIdleMs,
       }),
     }) as ProcessorDefinition<unknown>,
     repartitionProcessor<{ dedup_key: string }, AlertEnvelope>({

@@ -42,8 +42,6 @@ export interface TrackerOptions {
   readonly restateForDays?: number;
   /** Added to every outcome version: a rebuilt state's versions start above the old state's. */
   readonly versionBase?: number;
-  /** See ProcessorDefinition.watermarkIdleMs. */
-  readonly watermarkIdleMs?: number;
 }
 
 /** Per symbol, besides its bars (bar-history.ts): position snapshots and open recommendations. */
@@ -180,7 +178,6 @@ export function trackerProcessor(options: TrackerOptions): ProcessorDefinition<S
     applicationId: options.applicationId,
     inputTopics: [options.input],
     stores: ['symbols', 'tracked', 'sessions', 'intraday'],
-    ...(options.watermarkIdleMs === undefined ? {} : { watermarkIdleMs: options.watermarkIdleMs }),
     process(record: InputRecord<SymbolEnvelope>, ctx) {
       const key = record.key;
       if (key === null) {

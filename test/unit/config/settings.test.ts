@@ -6,12 +6,7 @@ import { CONFIG_SCHEMA } from '../../../config/config-file.ts';
 import { ConfigError } from '../../../config/endpoints.ts';
 import { identitiesOf, identityChanges } from '../../../config/identity.ts';
 import { formatSettings } from '../../../config/print-config.ts';
-import {
-  DEFAULT_CALENDAR,
-  DEFAULT_TRACKER_RETENTION,
-  DEFAULT_WATERMARK_IDLE_MS,
-  loadSettings,
-} from '../../../config/settings.ts';
+import { DEFAULT_CALENDAR, DEFAULT_TRACKER_RETENTION, loadSettings } from '../../../config/settings.ts';
 import { DEFAULT_ALERTS_CONFIG } from '../../../streams/alerts/domain/index.ts';
 import { DEFAULT_TRACKER_CONFIG } from '../../../streams/tracker/domain/index.ts';
 
@@ -48,7 +43,6 @@ describe('configuration without a file', () => {
     expect(settings.tracker).toEqual(DEFAULT_TRACKER_CONFIG);
     expect(settings.calendarSettings).toEqual(DEFAULT_CALENDAR);
     expect(settings.trackerRetention).toEqual(DEFAULT_TRACKER_RETENTION);
-    expect(settings.job.watermarkIdleMs).toBe(DEFAULT_WATERMARK_IDLE_MS);
     expect(settings.alerts.policies).toEqual(DEFAULT_ALERTS_CONFIG.policies);
     expect(settings.usesLocalStack).toBe(true);
     expect(new Set(settings.effective.map((s) => s.source))).toEqual(new Set(['default']));
@@ -69,7 +63,6 @@ describe('configuration without a file', () => {
     for (const [key, value] of Object.entries(DEFAULT_TRACKER_RETENTION))
       expect(at('tracker', key)).toBe(value);
     for (const [key, value] of Object.entries(DEFAULT_CALENDAR)) expect(at('calendar', key)).toEqual(value);
-    expect(at('job', 'watermarkIdleMs')).toBe(DEFAULT_WATERMARK_IDLE_MS);
     const defaults = loadSettings({});
     for (const [key, value] of Object.entries(defaults.job))
       expect(at('job', key), `job.${key}`).toEqual(value);
