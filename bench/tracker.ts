@@ -29,8 +29,8 @@ interface FeedResult {
   readonly seconds: number;
   readonly outputs: number;
   readonly changelogBytes: number;
-  /** Changelog bytes per bar in each tenth of the feed. */
-  readonly bytesPerBarByTenth: readonly number[];
+  /** Changelog bytes per bar in each tenth of the feed (undefined: no transaction ended in it). */
+  readonly bytesPerBarByTenth: readonly (number | undefined)[];
 }
 
 function run(feed: FeedOptions): FeedResult {
@@ -85,14 +85,14 @@ function run(feed: FeedOptions): FeedResult {
     seconds,
     outputs,
     changelogBytes: bytes,
-    bytesPerBarByTenth: byTenth.map((t) => (t.bars === 0 ? 0 : t.bytes / t.bars)),
+    bytesPerBarByTenth: byTenth.map((t) => (t.bars === 0 ? undefined : t.bytes / t.bars)),
   };
 }
 
 const describe = (name: string, r: FeedResult) => [
   `${name}: ${r.bars} bars, ${r.records} records in ${r.seconds.toFixed(1)} s = ${(r.records / r.seconds).toFixed(0)} records/s; ` +
     `${r.outputs} outputs; changelog ${(r.changelogBytes / r.bars).toFixed(0)} bytes/bar`,
-  `  changelog bytes/bar by tenth of the feed: ${r.bytesPerBarByTenth.map((b) => b.toFixed(0)).join(' ')}`,
+  `  changelog bytes/bar by tenth of the feed: ${r.bytesPerBarByTenth.map((b) => (b === undefined ? '-' : b.toFixed(0))).join(' ')}`,
 ];
 
 const daily = run({
