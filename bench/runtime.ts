@@ -160,13 +160,10 @@ for (let round = 1; round <= rounds; round++) {
     originalCopyRuns.push(await consumeProduceRate(original, input, records, partitions, 'copy original'));
   }
   if (!values['skip-clients']) {
-    clientRuns.kafkajsTxCopy.push(
-      await kafkajsTransactionalCopy(kafka, input, records, partitions, clientTxn),
-    );
+    const run = { kafka, input, records, partitions, txn: clientTxn };
+    clientRuns.kafkajsTxCopy.push(await kafkajsTransactionalCopy(run));
     clientRuns.pkRaw.push(await platformaticConsume(input, records));
-    clientRuns.pkTxCopy.push(
-      await platformaticTransactionalCopy(kafka, input, records, partitions, clientTxn),
-    );
+    clientRuns.pkTxCopy.push(await platformaticTransactionalCopy(run));
   }
   for (const txn of txnSizes) {
     for (const variant of variants) {

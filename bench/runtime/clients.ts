@@ -15,29 +15,32 @@ import { Partitioners } from 'kafkajs';
 import { loadEndpoints } from '../../config/endpoints.ts';
 import { createTopics } from '../../test/support/kafka.ts';
 import { uniqueName } from '../../test/support/names.ts';
-import { cpuMeter } from './cpu.ts';
+import { cpuMeter, cpuPerRecord } from './cpu.ts';
 import type { BaselineResult } from './measure.ts';
 
 const copyValue = (offset: string, value: Buffer | null) =>
   JSON.stringify({ offset, value: JSON.parse(value?.toString() ?? 'null') });
 
-const resultOf = (ms: number, records: number, spent: { node: number; broker: number | undefined }) => ({
-  rate: (records / ms) * 1000,
-  nodeUsPerRecord: (spent.node * 1e6) / records,
-  brokerUsPerRecord: spent.broker === undefined ? undefined : (spent.broker * 1e6) / records,
-});
+/** What both copies are given: the input, how much of it, and the transaction size. */
+export interface CopyRun {
+  readonly kafka: Kafka;
+  readonly input: string;
+  readonly records: number;
+  readonly partitions: number;
+  readonly txn: number;
+}
+
+/** A fresh output topic and consumer group for one copy. */
+async function copyTarget({ kafka, partitions }: CopyRun, prefix: string) {
+  const output = uniqueName(prefix);
+  await createTopics(kafka, [output], { partitions });
+  return { output, groupId: uniqueName(prefix) };
+}
 
 /** kafkajs: a transactional producer per partition, as the runtime has. */
-export async function kafkajsTransactionalCopy(
-  kafka: Kafka,
-  input: string,
-  records: number,
-  partitions: number,
-  txn: number,
-): Promise<BaselineResult> {
-  const output = uniqueName('bench-txcopy');
-  await createTopics(kafka, [output], { partitions });
-  const groupId = uniqueName('bench-txcopy');
+export async function kafkajsTransactionalCopy(run: CopyRun): Promise<BaselineResult> {
+  const { kafka, input, records, partitions, txn } = run;
+  const { output, groupId } = await copyTarget(run, 'bench-txcopy');
   const producers = await Promise.all(
     Array.from({ length: partitions }, async (_, p) => {
       const producer = kafka.producer({
@@ -90,10 +93,20 @@ export async function kafkajsTransactionalCopy(
   const spent = cpu();
   await consumer.disconnect();
   await Promise.all(producers.map((p) => p.disconnect()));
-  return resultOf(ms, records, spent);
+  return { rate: (records / ms) * 1000, ...cpuPerRecord(spent, records) };
 }
 
 const brokers = () => [...loadEndpoints().kafkaBrokers];
+
+/** Joins the group and reads `input` from its start, read_committed, committing nothing. */
+const readFromStart = (consumer: Consumer, input: string) =>
+  consumer.consume({
+    topics: [input],
+    mode: 'earliest',
+    autocommit: false,
+    isolationLevel: FetchIsolationLevels.READ_COMMITTED,
+    maxWaitTime: 100,
+  });
 
 /** @platformatic/kafka: raw consume (read_committed), timed from joining the group. */
 export async function platformaticConsume(input: string, records: number): Promise<BaselineResult> {
@@ -104,13 +117,7 @@ export async function platformaticConsume(input: string, records: number): Promi
   });
   const cpu = cpuMeter();
   const began = performance.now();
-  const stream = await consumer.consume({
-    topics: [input],
-    mode: 'earliest',
-    autocommit: false,
-    isolationLevel: FetchIsolationLevels.READ_COMMITTED,
-    maxWaitTime: 100,
-  });
+  const stream = await readFromStart(consumer, input);
   let seen = 0;
   for await (const message of stream) {
     if (message.value) seen++;
@@ -120,20 +127,13 @@ export async function platformaticConsume(input: string, records: number): Promi
   const spent = cpu();
   await stream.close();
   await consumer.close();
-  return resultOf(ms, records, spent);
+  return { rate: (records / ms) * 1000, ...cpuPerRecord(spent, records) };
 }
 
 /** @platformatic/kafka: the transactional copy, one transactional producer per partition. */
-export async function platformaticTransactionalCopy(
-  kafka: Kafka,
-  input: string,
-  records: number,
-  partitions: number,
-  txn: number,
-): Promise<BaselineResult> {
-  const output = uniqueName('bench-pk-txcopy');
-  await createTopics(kafka, [output], { partitions });
-  const groupId = uniqueName('bench-pk-txcopy');
+export async function platformaticTransactionalCopy(run: CopyRun): Promise<BaselineResult> {
+  const { input, records, partitions, txn } = run;
+  const { output, groupId } = await copyTarget(run, 'bench-pk-txcopy');
   const producers = Array.from(
     { length: partitions },
     (_, p) =>
@@ -147,13 +147,7 @@ export async function platformaticTransactionalCopy(
   const consumer = new Consumer({ groupId, clientId: 'bench', bootstrapBrokers: brokers() });
   const cpu = cpuMeter();
   const began = performance.now();
-  const stream = await consumer.consume({
-    topics: [input],
-    mode: 'earliest',
-    autocommit: false,
-    isolationLevel: FetchIsolationLevels.READ_COMMITTED,
-    maxWaitTime: 100,
-  });
+  const stream = await readFromStart(consumer, input);
   const pending = new Map<number, PlatformaticMessage[]>();
   // A partition's transactions follow each other on its producer; partitions run side by side.
   const chains = new Map<number, Promise<void>>();
@@ -200,5 +194,5 @@ export async function platformaticTransactionalCopy(
   const spent = cpu();
   await stream.close();
   await consumer.close();
-  return resultOf(ms, records, spent);
+  return { rate: (records / ms) * 1000, ...cpuPerRecord(spent, records) };
 }

@@ -6,7 +6,7 @@ import type { RuntimeTuning } from '../../streams/runtime/tuning.ts';
 import type { Codec } from '../../streams/runtime/types.ts';
 import { createTopics } from '../../test/support/kafka.ts';
 import { uniqueName } from '../../test/support/names.ts';
-import { cpuMeter } from './cpu.ts';
+import { cpuMeter, cpuPerRecord } from './cpu.ts';
 
 /** Monotonic microseconds, the clock of `node --cpu-prof` samples: phases can be cut out of a profile. */
 export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
@@ -33,11 +33,6 @@ export interface BaselineResult {
   readonly brokerUsPerRecord: number | undefined;
 }
 
-const perRecord = (spent: { node: number; broker: number | undefined }, records: number) => ({
-  nodeUsPerRecord: (spent.node * 1e6) / records,
-  brokerUsPerRecord: spent.broker === undefined ? undefined : (spent.broker * 1e6) / records,
-});
-
 /** Raw kafkajs consume, timed like the runtime: from joining the group to the last record. */
 export function rawConsumeRate(kafka: Kafka, topic: string, records: number): Promise<BaselineResult> {
   return timed('raw consume', async () => {
@@ -57,7 +52,7 @@ export function rawConsumeRate(kafka: Kafka, topic: string, records: number): Pr
     });
     const spent = cpu();
     await consumer.disconnect();
-    return { rate: (records / ms) * 1000, ...perRecord(spent, records) };
+    return { rate: (records / ms) * 1000, ...cpuPerRecord(spent, records) };
   });
 }
 
@@ -103,7 +98,7 @@ export function consumeProduceRate(
     const spent = cpu();
     await consumer.disconnect();
     await producer.disconnect();
-    return { rate: (records / ms) * 1000, ...perRecord(spent, records) };
+    return { rate: (records / ms) * 1000, ...cpuPerRecord(spent, records) };
   });
 }
 
@@ -171,7 +166,7 @@ export function exactlyOnceRate(
     const m = runtime.metrics.snapshot();
     await runtime.stop();
     return {
-      ...perRecord(spent, records),
+      ...cpuPerRecord(spent, records),
       rate: (records / ms) * 1000,
       commits: m.commits,
       meanCommitMs: m.commitLatencyMs.mean,
