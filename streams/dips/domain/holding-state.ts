@@ -1,0 +1,94 @@
+/**
+ * What the validator keeps per symbol, and the two questions asked of it on
+ * every record: which sessions are due for an analysis now, and what may be
+ * forgotten. Both read only the symbol's own data, so the answer does not
+ * depend on how the symbol's records interleave with other symbols'.
+ */
+import { type ExchangeCalendar, type PriceBar, recordBar } from '../../tracker/domain/index.ts';
+import { type AnalysisContext, analyseSession } from './analysis.ts';
+import { dailyBarsBySession } from './daily-bars.ts';
+import { snapshotInForce } from './holding.ts';
+import type { DipDecision, HoldingSnapshot } from './types.ts';
+
+export interface HoldingState {
+  /** Daily bars in arrival order (a later bar with the same key corrects an earlier one). */
+  readonly bars: readonly PriceBar[];
+  /** Position snapshots in arrival order. */
+  readonly snapshots: readonly HoldingSnapshot[];
+  /** Sessions already analysed, ascending: each is analysed at most once. */
+  readonly analysed: readonly string[];
+  /** Analysis ids still followed to their outcome. */
+  readonly following: readonly string[];
+}
+
+export const EMPTY_HOLDING: HoldingState = Object.freeze({
+  bars: Object.freeze([]),
+  snapshots: Object.freeze([]),
+  analysed: Object.freeze([]),
+  following: Object.freeze([]),
+});
+
+export function withBar(state: HoldingState, bar: PriceBar): HoldingState {
+  return { ...state, bars: recordBar(state.bars, bar) };
+}
+
+export function withSnapshot(state: HoldingState, snapshot: HoldingSnapshot): HoldingState {
+  return { ...state, snapshots: [...state.snapshots, snapshot] };
+}
+
+/**
+ * The analyses due: every session with a daily bar, not analysed yet, whose
+ * snapshot in force is an open position below the threshold. A snapshot that
+ * arrives after the bars it speaks for makes those sessions due then. A
+ * session once analysed is not analysed again, even if a later snapshot would
+ * have changed it: the decision stood when it was made.
+ */
+export function dueAnalyses(symbol: string, state: HoldingState, context: AnalysisContext): DipDecision[] {
+  const dailyBars = dailyBarsBySession(symbol, state.bars, context.calendar);
+  const analysed = new Set(state.analysed);
+  const due: DipDecision[] = [];
+  for (const [session, bar] of dailyBars) {
+    if (analysed.has(session)) continue;
+    const snapshot = snapshotInForce(state.snapshots, session, context.calendar);
+    const decision = analyseSession({ session, bar, snapshot, dailyBars }, context);
+    if (decision !== null) due.push(decision);
+  }
+  return due;
+}
+
+export function withAnalyses(
+  state: HoldingState,
+  decisions: readonly DipDecision[],
+  followed: readonly string[],
+): HoldingState {
+  return {
+    ...state,
+    analysed: [...new Set([...state.analysed, ...decisions.map((d) => d.session_date)])].sort(),
+    following: [...new Set([...state.following, ...followed])],
+  };
+}
+
+/**
+ * Forgets what no question needs: bars (and their analysed markers) more than
+ * retainSessions before the symbol's newest bar, unless a followed analysis
+ * still needs them from `keepFrom` on; snapshots superseded before that.
+ * A marker lives exactly as long as its bar, so a replayed old bar is dropped
+ * with nothing to analyse rather than analysed twice.
+ */
+export function pruneHolding(
+  symbol: string,
+  state: HoldingState,
+  keepFrom: string | null,
+  retainSessions: number,
+  calendar: ExchangeCalendar,
+): HoldingState {
+  const sessions = [...dailyBarsBySession(symbol, state.bars, calendar).keys()];
+  const newest = sessions.at(-1);
+  if (newest === undefined) return state;
+  const horizon = calendar.nthSessionAfter(newest, -retainSessions);
+  const cutoff = keepFrom !== null && keepFrom < horizon ? keepFrom : horizon;
+  const bars = state.bars.filter((bar) => calendar.sessionDateOf(bar.timestamp) >= cutoff);
+  const base = snapshotInForce(state.snapshots, cutoff, calendar);
+  const snapshots = state.snapshots.filter((s) => s === base || calendar.sessionDateOf(s.as_of) > cutoff);
+  return { ...state, bars, snapshots, analysed: state.analysed.filter((session) => session >= cutoff) };
+}
