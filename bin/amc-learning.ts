@@ -1,6 +1,7 @@
 /**
- * The main job: the recommendation tracker and the alerts stream, exactly
- * once, on the configured Kafka, registry and ClickHouse. With no endpoint
+ * The main job: the recommendation tracker, the discovery monitor, the
+ * buy-the-dip validator and the alerts stream, each behind its switch,
+ * exactly once, on the configured Kafka, registry and ClickHouse. With no endpoint
  * variables set it runs on the local stack, which it brings up first.
  * SIGTERM or SIGINT stops it gracefully (open transactions commit or abort,
  * the consumer groups are left).
@@ -10,7 +11,9 @@ import { loadEndpoints, usesLocalStack } from '../config/endpoints.ts';
 import { loadSwitches } from '../config/switches.ts';
 import { StackError } from '../stack/process.ts';
 import { formatStatus, stackStatus, stackUp } from '../stack/stack.ts';
-import { loadJobConfig, trackerTopicsFor } from '../streams/app/job-config.ts';
+import { agentsApp } from '../streams/app/agents-app.ts';
+import { agentTopicsFor, loadJobConfig, trackerTopicsFor } from '../streams/app/job-config.ts';
+import type { RuntimeSet } from '../streams/app/runtime-set.ts';
 import { trackerApp } from '../streams/app/tracker-app.ts';
 import { runtimeLogCreator } from '../streams/runtime/kafka-logging.ts';
 import { createHttpRegistryClient, createSerde } from '../streams/serde/index.ts';
@@ -26,9 +29,10 @@ async function main(): Promise<void> {
     log(started.length > 0 ? `local stack started: ${started.join(', ')}` : 'local stack already up');
     console.log(formatStatus(await stackStatus()));
   }
-  if (!switches.learning || !switches.tracker) {
+  if (!switches.learning || !(switches.tracker || switches.monitor || switches.dips)) {
     log(
-      'learning or tracker switched off (AMC_LEARNING_ENABLED / AMC_LEARNING_TRACKER_ENABLED): nothing to run',
+      'nothing switched on (AMC_LEARNING_ENABLED, AMC_LEARNING_TRACKER_ENABLED, ' +
+        'AMC_LEARNING_MONITOR_ENABLED, AMC_LEARNING_DIPS_ENABLED): nothing to run',
     );
     return;
   }
@@ -39,22 +43,38 @@ async function main(): Promise<void> {
     logCreator: runtimeLogCreator,
   });
   const serde = createSerde({ registry: createHttpRegistryClient({ url: endpoints.schemaRegistryUrl }) });
-  const app = trackerApp({
+  const common = {
     kafka,
     serde,
-    topics: trackerTopicsFor(job),
     applicationPrefix: job.applicationId,
     partitions: job.partitions,
     alertsEnabled: switches.alerts,
     sessionTimeoutMs: job.sessionTimeoutMs,
     maxRecordsPerTransaction: job.maxRecordsPerTransaction,
-  });
+  };
+  const apps: RuntimeSet[] = [];
+  if (switches.tracker) apps.push(trackerApp({ ...common, topics: trackerTopicsFor(job) }));
+  if (switches.monitor || switches.dips) {
+    apps.push(
+      agentsApp({
+        ...common,
+        topics: agentTopicsFor(job),
+        monitor: switches.monitor,
+        dips: switches.dips,
+        // The tracker's composition runs the by-symbol step and the gate; without it the agents do.
+        shared: { bySymbol: !switches.tracker, alertGate: !switches.tracker },
+      }),
+    );
+  }
+  const runtimes = apps.flatMap((app) => app.runtimes);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
-    app.stop().then(
+    (async () => {
+      for (const app of [...apps].reverse()) await app.stop();
+    })().then(
       () => process.exit(0),
       (err: unknown) => {
         console.error(err);
@@ -64,7 +84,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  for (const runtime of app.runtimes) {
+  for (const runtime of runtimes) {
     runtime.events.onEvent('restore', (e) =>
       log(
         `${runtime.applicationId} ${e.topic}/${e.partition}: restored ${e.records} records in ${e.durationMs} ms`,
@@ -81,10 +101,11 @@ async function main(): Promise<void> {
     );
     runtime.done.catch(() => stop('fatal error'));
   }
-  await app.start();
+  for (const app of apps) await app.start();
+  const on = (flag: boolean) => (flag ? 'on' : 'off');
   log(
-    `running: tracker ${switches.tracker ? 'on' : 'off'}, alerts ${switches.alerts ? 'on' : 'off'}; ` +
-      `${app.runtimes.length} processors, application id ${job.applicationId}`,
+    `running: tracker ${on(switches.tracker)}, monitor ${on(switches.monitor)}, dips ${on(switches.dips)}, ` +
+      `alerts ${on(switches.alerts)}; ${runtimes.map((r) => r.applicationId).join(', ')}`,
   );
 }
 

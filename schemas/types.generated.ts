@@ -214,10 +214,14 @@ export interface PipelineHealth {
   health_score: number;
   /** False when the run breached the maximum duration or the minimum candidate count. */
   healthy: boolean;
-  /** Human-readable problems found. */
+  /** Human-readable problems found: the static limits breached and the sustained drifts from the baseline, each of which raised an alert. */
   issues: string[];
   /** Severity of the alert raised for the run, if any. */
   alert_severity: Severity | null;
+  /** What to look at, in plain words, e.g. a stage running far below its expected rate. */
+  recommendations: string[];
+  /** Each measure of the run against the rolling baseline of the runs before it (median and MAD of the last N runs in event-time order), reported next to the static score. Empty from writers that predate the baseline. */
+  baseline: BaselineDeviation[];
 }
 
 /** One scored aspect of a run. */
@@ -256,6 +260,30 @@ export interface StageThroughput {
 export const SeveritySymbols = ['INFO', 'WARNING', 'HIGH', 'CRITICAL', 'EMERGENCY'] as const;
 /** Alert severity, in increasing order. */
 export type Severity = (typeof SeveritySymbols)[number];
+
+/** One measure of a run against its baseline. */
+export interface BaselineDeviation {
+  /** duration_ms, candidate_count, stage_rate:<stage> (symbols/s) or rejection_share:<stage>:<reason> (share of the stage's rejections). */
+  measure: string;
+  /** The run's value of the measure. */
+  value: number;
+  /** Earlier runs in the baseline that had the measure. */
+  samples: number;
+  /** Median of those runs; null when there are none. */
+  median: number | null;
+  /** Median absolute deviation of those runs; null when there are none. */
+  mad: number | null;
+  /** Robust z: (value - median) / max(1.4826 x MAD, floors); null while the measure warms up. */
+  deviation: number | null;
+  /** The deviation reached the drift threshold. */
+  drifting: boolean;
+  /** When drifting: true above the baseline, false below; null otherwise. */
+  above: boolean | null;
+  /** Runs in a row, this one included, drifting the same way; 0 when not drifting. */
+  consecutive_runs: number;
+  /** Drifting for the configured number of runs in a row: raised a drift WARNING. */
+  sustained: boolean;
+}
 
 /** Daily re-examination of a holding that is down more than the dip threshold: is the thesis intact, and how much more to buy. Re-emitted with a higher version as its own 30-day outcome becomes known. Money is a double in the quote currency (see DiscoveryRun for why double); percentages are in percent. */
 export interface DipAnalysis {

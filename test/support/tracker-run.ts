@@ -107,6 +107,9 @@ export function startTrackerJob(run: TrackerRun, env: Record<string, string> = {
     AMC_APPLICATION_ID: run.applicationId,
     AMC_PARTITIONS: String(PARTITIONS),
     AMC_SESSION_TIMEOUT_MS: '6000',
+    // The tracker's tests run the tracker alone; the agents' tests switch them on.
+    AMC_LEARNING_MONITOR_ENABLED: 'false',
+    AMC_LEARNING_DIPS_ENABLED: 'false',
     ...env,
   });
 }
