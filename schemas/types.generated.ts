@@ -285,7 +285,7 @@ export interface BaselineDeviation {
   sustained: boolean;
 }
 
-/** Daily re-examination of a holding that is down more than the dip threshold: is the thesis intact, and how much more to buy. Re-emitted with a higher version as its own 30-day outcome becomes known. Money is a double in the quote currency (see DiscoveryRun for why double); percentages are in percent. */
+/** Daily re-examination of a holding that is down more than the dip threshold: is the thesis intact, and how much more to buy. Re-emitted with a higher version as its own 30-day outcome becomes known, and when late or corrected data about its session changes it. Money is a double in the quote currency (see DiscoveryRun for why double); percentages are in percent. */
 export interface DipAnalysis {
   /** Deterministic identifier <symbol>:<session_date>; at most one analysis per holding and bar. */
   analysis_id: string;
@@ -349,8 +349,10 @@ export interface DipAnalysis {
   outcome_return_pct_30d: number | null;
   /** outcome_return_pct_30d > 0; null until known. */
   outcome_success: boolean | null;
-  /** True once the 30-day outcome is settled. */
+  /** True once the 30-day outcome is settled, or at once for an analysis that is not followed to an outcome (HOLD by default) or is withdrawn. */
   final: boolean;
+  /** True when later data about the session (a position snapshot that arrived late, a corrected bar) shows the holding was not open, or not in a dip, on it: the analysis no longer stands. Readers keep the highest version. */
+  withdrawn: boolean;
   /** Increases with every restatement of this analysis_id; readers keep the highest. */
   version: number;
 }

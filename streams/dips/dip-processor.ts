@@ -11,22 +11,22 @@ import { barProblem, type ExchangeCalendar, NYSE_CALENDAR } from '../tracker/dom
 import type { SymbolEnvelope } from '../tracker/envelope.ts';
 import { toPriceBar } from '../tracker/mapping.ts';
 import {
-  advanceFollowUp,
+  analysisIdOf,
   DEFAULT_DIPS_CONFIG,
-  type DipDecision,
   type DipsConfig,
-  dueAnalyses,
+  decisionsBySession,
   EMPTY_HOLDING,
-  type FollowUpState,
+  evaluateFollowUp,
   followUpContext,
   type HoldingState,
   isDailyBar,
   isFollowed,
-  PENDING_OUTCOME,
+  isNewSignal,
+  outcomeOf,
+  type PublishedAnalysis,
   pruneHolding,
+  reconcileSession,
   snapshotProblem,
-  UNFOLLOWED_OUTCOME,
-  withAnalyses,
   withBar,
   withSnapshot,
 } from './domain/index.ts';
@@ -46,19 +46,15 @@ export interface DipOptions {
   readonly calendar?: ExchangeCalendar;
 }
 
-interface FollowedAnalysis {
-  readonly decision: DipDecision;
-  readonly follow: FollowUpState;
-}
-
 /**
  * Re-examines every open holding that is down past the threshold, once per
- * daily bar: a bar or a position snapshot of a symbol asks which of its
- * sessions are due (see dueAnalyses), each due analysis is published at
- * version 1 and, when it says BUY_MORE, raises a signal through the alert
- * gate. Followed analyses are restated with their outcome as it becomes
- * known; a daily event-time timer re-evaluates them, so a halted symbol's
- * outcome is declared missing once stream time has passed its grace.
+ * daily bar: each bar or position snapshot of a symbol asks what the data
+ * now says about each of its sessions (see reconcile.ts). A new analysis is
+ * published at version 1, and restated or withdrawn when late data changes
+ * it; a BUY_MORE raises a signal through the alert gate and is followed to
+ * its outcome. A daily event-time timer re-evaluates followed analyses, so a
+ * halted symbol's outcome is declared missing once stream time has passed
+ * its grace.
  */
 export function dipProcessor(options: DipOptions): ProcessorDefinition<SymbolEnvelope> {
   const config = options.config ?? DEFAULT_DIPS_CONFIG;
@@ -69,82 +65,85 @@ export function dipProcessor(options: DipOptions): ProcessorDefinition<SymbolEnv
 
   const holdings = (ctx: ProcessorContext) =>
     ctx.store('holdings') as unknown as KeyValueStore<HoldingState & JsonValue>;
-  const followed = (ctx: ProcessorContext) =>
-    ctx.store('analyses') as unknown as KeyValueStore<FollowedAnalysis & JsonValue>;
+  const analyses = (ctx: ProcessorContext) =>
+    ctx.store('analyses') as unknown as KeyValueStore<PublishedAnalysis & JsonValue>;
   const save = <T>(store: KeyValueStore<T & JsonValue>, key: string, value: T) =>
     store.put(key, value as T & JsonValue);
 
-  function publish(
-    ctx: ProcessorContext,
-    decision: DipDecision,
-    record: ReturnType<typeof toDipRecord>,
-  ): void {
+  function publish(ctx: ProcessorContext, analysis: PublishedAnalysis): void {
+    const { decision } = analysis;
     ctx.send({
       topic: options.analyses,
       key: decision.symbol,
-      value: record,
+      value: toDipRecord(decision, analysis.outcome, analysis.version, analysis.withdrawn),
       timestamp: decision.analyzed_at,
     });
   }
 
-  function analyse(decision: DipDecision, ctx: ProcessorContext): boolean {
-    const follow = isFollowed(decision, config);
-    publish(ctx, decision, toDipRecord(decision, follow ? PENDING_OUTCOME : UNFOLLOWED_OUTCOME, 1));
+  function signal(ctx: ProcessorContext, { decision }: PublishedAnalysis): void {
     const { sizing, plan } = decision;
-    if (decision.action === 'BUY_MORE' && sizing !== null && plan !== null) {
-      const candidate = buildAlertCandidate(
-        AlertType.BUY_MORE_SIGNAL,
-        {
-          analysis_id: decision.analysis_id,
-          symbol: decision.symbol,
-          session_date: decision.session_date,
-          action: decision.action,
-          thesis_strength: decision.thesis_strength,
-          thesis_grade: decision.thesis_grade,
-          unrealized_return_pct: decision.unrealized_return_pct,
-          current_price: decision.current_price,
-          suggested_amount: sizing.amount,
-          suggested_shares: sizing.shares,
-          stop_loss: plan.stop_loss,
-          take_profit_1: plan.take_profit_1,
-          event_time: decision.analyzed_at,
-        },
-        options.alertsConfig,
-      );
-      if (candidate) sendAlertCandidate(ctx, options.alertCandidates, candidate);
-    }
-    if (follow)
-      followed(ctx).put(decision.analysis_id, { decision, follow: { last: null, version: 1 } } as never);
-    return follow;
+    if (sizing === null || plan === null) return;
+    const candidate = buildAlertCandidate(
+      AlertType.BUY_MORE_SIGNAL,
+      {
+        analysis_id: decision.analysis_id,
+        symbol: decision.symbol,
+        session_date: decision.session_date,
+        action: decision.action,
+        thesis_strength: decision.thesis_strength,
+        thesis_grade: decision.thesis_grade,
+        unrealized_return_pct: decision.unrealized_return_pct,
+        current_price: decision.current_price,
+        suggested_amount: sizing.amount,
+        suggested_shares: sizing.shares,
+        stop_loss: plan.stop_loss,
+        take_profit_1: plan.take_profit_1,
+        event_time: decision.analyzed_at,
+      },
+      options.alertsConfig,
+    );
+    if (candidate) sendAlertCandidate(ctx, options.alertCandidates, candidate);
   }
 
-  /** Re-evaluates one followed analysis; false once it is retired. */
-  function advance(id: string, state: HoldingState, ctx: ProcessorContext): boolean {
-    const entry = followed(ctx).get(id);
-    if (!entry) return false;
-    const step = advanceFollowUp(entry.decision, entry.follow, state.bars, ctx.streamTime, outcomeContext);
-    if (step.emit) publish(ctx, entry.decision, toDipRecord(entry.decision, step.emit, step.state.version));
-    if (step.outcome.final && ctx.streamTime > entry.decision.analyzed_at + restateMs) {
-      followed(ctx).delete(id);
-      ctx.cancel(`eval:${id}`);
-      return false;
-    }
-    save(followed(ctx), id, { decision: entry.decision, follow: step.state });
-    ctx.schedule({ id: `eval:${id}`, at: ctx.streamTime + DAY_MS, payload: id });
-    return true;
-  }
+  /** Followed until its outcome is final and the restatement window has passed. */
+  const stillFollowed = (analysis: PublishedAnalysis | null, ctx: ProcessorContext): boolean =>
+    analysis !== null &&
+    !analysis.withdrawn &&
+    isFollowed(analysis.decision, config) &&
+    !(analysis.outcome.final && ctx.streamTime > analysis.decision.analyzed_at + restateMs);
 
   function refresh(symbol: string, before: HoldingState, ctx: ProcessorContext): void {
-    const due = dueAnalyses(symbol, before, context);
-    const newlyFollowed = due.filter((decision) => analyse(decision, ctx)).map((d) => d.analysis_id);
-    let state = withAnalyses(before, due, newlyFollowed);
-    const following = state.following.filter((id) => advance(id, state, ctx));
-    const sessions = following
-      .map((id) => followed(ctx).get(id)?.decision.session_date ?? '')
-      .filter(Boolean);
-    const keepFrom = sessions.length === 0 ? null : sessions.sort()[0]!;
-    state = pruneHolding(symbol, { ...state, following }, keepFrom, config.retainSessions, calendar);
-    save(holdings(ctx), symbol, state);
+    // Forget first: an old bar replayed after its analysis was forgotten must not be analysed anew.
+    const keepFrom = before.following
+      .map((id) => analyses(ctx).get(id)?.decision.session_date ?? '')
+      .filter(Boolean)
+      .sort()[0];
+    const state = pruneHolding(symbol, before, keepFrom ?? null, config.retainSessions, calendar);
+    const kept = new Set(state.analysed);
+    for (const session of before.analysed)
+      if (!kept.has(session)) analyses(ctx).delete(analysisIdOf(symbol, session));
+    const analysed = new Set(state.analysed);
+    const following = new Set(state.following);
+    const evaluate = (decision: Parameters<typeof evaluateFollowUp>[0]) =>
+      outcomeOf(evaluateFollowUp(decision, state.bars, ctx.streamTime, outcomeContext));
+    for (const [session, decision] of decisionsBySession(symbol, state, context)) {
+      const id = analysisIdOf(symbol, session);
+      const previous = analyses(ctx).get(id) ?? null;
+      const next = reconcileSession({ previous, decision, following: following.has(id), evaluate }, config);
+      if (next !== null) {
+        publish(ctx, next);
+        if (isNewSignal(previous, next)) signal(ctx, next);
+        save(analyses(ctx), id, next);
+        analysed.add(session);
+      }
+      if (stillFollowed(next ?? previous, ctx)) {
+        following.add(id);
+        ctx.schedule({ id: `eval:${id}`, at: ctx.streamTime + DAY_MS, payload: id });
+      } else if (following.delete(id)) {
+        ctx.cancel(`eval:${id}`);
+      }
+    }
+    save(holdings(ctx), symbol, { ...state, analysed: [...analysed].sort(), following: [...following] });
   }
 
   return {
@@ -187,9 +186,9 @@ export function dipProcessor(options: DipOptions): ProcessorDefinition<SymbolEnv
       }
     },
     onTimer(timer, ctx) {
-      const entry = followed(ctx).get(timer.payload as string);
-      if (!entry) return;
-      const symbol = entry.decision.symbol;
+      const analysis = analyses(ctx).get(timer.payload as string);
+      if (!analysis) return;
+      const symbol = analysis.decision.symbol;
       refresh(symbol, holdings(ctx).get(symbol) ?? EMPTY_HOLDING, ctx);
     },
   };

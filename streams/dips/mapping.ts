@@ -12,8 +12,13 @@ export const toHoldingSnapshot = (p: PositionRecord): HoldingSnapshot => ({
   as_of: p.as_of,
 });
 
-/** The analysis record: the decision as made, with the outcome known so far, at a version. */
-export function toDipRecord(decision: DipDecision, outcome: DipOutcome, version: number): DipAnalysis {
+/** The analysis record: the decision the data gives, with the outcome known so far, at a version. */
+export function toDipRecord(
+  decision: DipDecision,
+  outcome: DipOutcome,
+  version: number,
+  withdrawn = false,
+): DipAnalysis {
   const { sizing, plan } = decision;
   return {
     analysis_id: decision.analysis_id,
@@ -45,6 +50,7 @@ export function toDipRecord(decision: DipDecision, outcome: DipOutcome, version:
     position_cap_pct: decision.position_cap_pct,
     reasons: [...decision.reasons],
     ...outcome,
+    withdrawn,
     version,
   };
 }

@@ -2,13 +2,11 @@
  * Each followed analysis is tracked to its outcome with the recommendation
  * tracker's own domain: the analysis is a "recommendation" discovered at the
  * analysed bar's time and price, with a single checkpoint at the horizon
- * (30 sessions), so sessions, missing bars, late and corrected bars and
- * restatements follow exactly the tracker's rules.
+ * (30 sessions), so sessions, missing bars, late and corrected bars follow
+ * exactly the tracker's rules.
  */
 import {
-  advanceEmission,
   createTrackerConfig,
-  type EmittedOutcome,
   type ExchangeCalendar,
   evaluateOutcome,
   type OutcomeContext,
@@ -50,39 +48,23 @@ export function outcomeOf(outcome: TrackedOutcome): DipOutcome {
   };
 }
 
-export interface FollowUpState {
-  /** The tracker domain's last emitted evaluation. */
-  readonly last: EmittedOutcome | null;
-  /** Version of the analysis record last emitted: 1 for the analysis itself. */
-  readonly version: number;
+export function sameOutcome(a: DipOutcome, b: DipOutcome): boolean {
+  return (
+    Object.is(a.outcome_price_30d, b.outcome_price_30d) &&
+    Object.is(a.outcome_return_pct_30d, b.outcome_return_pct_30d) &&
+    a.outcome_success === b.outcome_success &&
+    a.final === b.final
+  );
 }
 
-export interface FollowUpStep {
-  readonly state: FollowUpState;
-  /** The outcome to restate the analysis with, or null when nothing visible changed. */
-  readonly emit: DipOutcome | null;
-  readonly outcome: TrackedOutcome;
-}
-
-const sameOutcome = (a: DipOutcome, b: DipOutcome) =>
-  Object.is(a.outcome_price_30d, b.outcome_price_30d) &&
-  Object.is(a.outcome_return_pct_30d, b.outcome_return_pct_30d) &&
-  a.outcome_success === b.outcome_success &&
-  a.final === b.final;
-
-/**
- * Re-evaluates a followed analysis from the symbol's bars at the stream time.
- * The record is restated (version + 1) when the tracker's rules would emit
- * and the outcome fields the record carries changed.
- */
-export function advanceFollowUp(
+/** The tracker's evaluation of an analysis from the symbol's bars at the stream time. */
+export function evaluateFollowUp(
   decision: DipDecision,
-  state: FollowUpState,
   bars: readonly PriceBar[],
   streamTimeMs: number,
   context: OutcomeContext,
-): FollowUpStep {
-  const outcome = evaluateOutcome(
+): TrackedOutcome {
+  return evaluateOutcome(
     {
       recommendation: {
         tracking_id: decision.analysis_id,
@@ -93,17 +75,8 @@ export function advanceFollowUp(
       },
       bars,
       positions: [],
-      streamTimeMs,
+      streamTimeMs: Math.max(streamTimeMs, decision.analyzed_at),
     },
     context,
   );
-  const previous = state.last === null ? PENDING_OUTCOME : outcomeOf(state.last.outcome);
-  const advanced = advanceEmission(state.last, outcome);
-  const next = outcomeOf(outcome);
-  const visible = advanced.decision.emit && !sameOutcome(previous, next);
-  return {
-    state: { last: advanced.lastEmitted, version: visible ? state.version + 1 : state.version },
-    emit: visible ? next : null,
-    outcome,
-  };
 }

@@ -1,6 +1,6 @@
 /**
  * What the validator keeps per symbol, and the two questions asked of it on
- * every record: which sessions are due for an analysis now, and what may be
+ * every record: what the data says about each session now, and what may be
  * forgotten. Both read only the symbol's own data, so the answer does not
  * depend on how the symbol's records interleave with other symbols'.
  */
@@ -15,7 +15,7 @@ export interface HoldingState {
   readonly bars: readonly PriceBar[];
   /** Position snapshots in arrival order. */
   readonly snapshots: readonly HoldingSnapshot[];
-  /** Sessions already analysed, ascending: each is analysed at most once. */
+  /** Sessions with a published analysis, ascending: one analysis id each, restated as data arrives. */
   readonly analysed: readonly string[];
   /** Analysis ids still followed to their outcome. */
   readonly following: readonly string[];
@@ -37,43 +37,30 @@ export function withSnapshot(state: HoldingState, snapshot: HoldingSnapshot): Ho
 }
 
 /**
- * The analyses due: every session with a daily bar, not analysed yet, whose
- * snapshot in force is an open position below the threshold. A snapshot that
- * arrives after the bars it speaks for makes those sessions due then. A
- * session once analysed is not analysed again, even if a later snapshot would
- * have changed it: the decision stood when it was made.
+ * What the data says about every session with a daily bar: its analysis, or
+ * null when the holding does not qualify (no snapshot in force yet, closed,
+ * not below the threshold). Reads only the symbol's own data.
  */
-export function dueAnalyses(symbol: string, state: HoldingState, context: AnalysisContext): DipDecision[] {
-  const dailyBars = dailyBarsBySession(symbol, state.bars, context.calendar);
-  const analysed = new Set(state.analysed);
-  const due: DipDecision[] = [];
-  for (const [session, bar] of dailyBars) {
-    if (analysed.has(session)) continue;
-    const snapshot = snapshotInForce(state.snapshots, session, context.calendar);
-    const decision = analyseSession({ session, bar, snapshot, dailyBars }, context);
-    if (decision !== null) due.push(decision);
-  }
-  return due;
-}
-
-export function withAnalyses(
+export function decisionsBySession(
+  symbol: string,
   state: HoldingState,
-  decisions: readonly DipDecision[],
-  followed: readonly string[],
-): HoldingState {
-  return {
-    ...state,
-    analysed: [...new Set([...state.analysed, ...decisions.map((d) => d.session_date)])].sort(),
-    following: [...new Set([...state.following, ...followed])],
-  };
+  context: AnalysisContext,
+): Map<string, DipDecision | null> {
+  const dailyBars = dailyBarsBySession(symbol, state.bars, context.calendar);
+  const decisions = new Map<string, DipDecision | null>();
+  for (const [session, bar] of dailyBars) {
+    const snapshot = snapshotInForce(state.snapshots, session, context.calendar);
+    decisions.set(session, analyseSession({ session, bar, snapshot, dailyBars }, context));
+  }
+  return decisions;
 }
 
 /**
- * Forgets what no question needs: bars (and their analysed markers) more than
- * retainSessions before the symbol's newest bar, unless a followed analysis
- * still needs them from `keepFrom` on; snapshots superseded before that.
- * A marker lives exactly as long as its bar, so a replayed old bar is dropped
- * with nothing to analyse rather than analysed twice.
+ * Forgets what no question needs: bars (and their published analyses) more
+ * than retainSessions before the symbol's newest bar, unless a followed
+ * analysis still needs them from `keepFrom` on; snapshots superseded before
+ * that. An analysis is remembered exactly as long as its bar, so a replayed
+ * old bar is dropped with nothing to analyse rather than analysed anew.
  */
 export function pruneHolding(
   symbol: string,

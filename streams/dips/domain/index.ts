@@ -27,27 +27,33 @@ export {
 export { dailyBarsBySession, isDailyBar } from './daily-bars.ts';
 /** Following an analysis to its outcome with the tracker's checkpoint domain. */
 export {
-  advanceFollowUp,
-  type FollowUpState,
-  type FollowUpStep,
+  evaluateFollowUp,
   followUpContext,
   isFollowed,
   outcomeOf,
   PENDING_OUTCOME,
+  sameOutcome,
   UNFOLLOWED_OUTCOME,
 } from './follow-up.ts';
 /** The snapshot in force at a session, days held, and unusable snapshots. */
 export { daysHeld, type SnapshotProblem, snapshotInForce, snapshotProblem } from './holding.ts';
 /** What is kept per symbol: due analyses and pruning. */
 export {
-  dueAnalyses,
+  decisionsBySession,
   EMPTY_HOLDING,
   type HoldingState,
   pruneHolding,
-  withAnalyses,
   withBar,
   withSnapshot,
 } from './holding-state.ts';
+/** What to publish for a session given what was published: new, restated, withdrawn or nothing. */
+export {
+  isNewSignal,
+  type PublishedAnalysis,
+  reconcileSession,
+  type SessionKnowledge,
+  sameDecision,
+} from './reconcile.ts';
 /** Tier, size within the cap, and the trade plan. */
 export { type SizingInput, sizeAddition, tierFor, tradePlan } from './sizing.ts';
 /** Thesis strength, factors and grade. */

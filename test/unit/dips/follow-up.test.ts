@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  advanceFollowUp,
   analyseSession,
   DEFAULT_DIPS_CONFIG as config,
   type DipDecision,
   dailyBarsBySession,
-  type FollowUpState,
+  evaluateFollowUp,
   followUpContext,
   isFollowed,
+  outcomeOf,
 } from '../../../streams/dips/domain/index.ts';
 import { NYSE_CALENDAR as calendar, type PriceBar } from '../../../streams/tracker/domain/index.ts';
 import { openOf } from '../../support/market.ts';
@@ -28,13 +28,8 @@ const decision = analyseSession(
 const AFTER = sessionsFrom('2026-03-31', 34);
 const HORIZON = AFTER[29]!;
 
-function follow(
-  bars: readonly PriceBar[],
-  streamTimeMs: number,
-  state: FollowUpState = { last: null, version: 1 },
-) {
-  return advanceFollowUp(decision, state, [...history(), today, ...bars], streamTimeMs, context);
-}
+const follow = (bars: readonly PriceBar[], streamTimeMs: number) =>
+  outcomeOf(evaluateFollowUp(decision, [...history(), today, ...bars], streamTimeMs, context));
 
 describe('a BUY_MORE followed to its 30-session outcome with the tracker’s checkpoints', () => {
   it('is followed; a HOLD is not (by default)', () => {
@@ -43,45 +38,39 @@ describe('a BUY_MORE followed to its 30-session outcome with the tracker’s che
     expect(isFollowed({ ...decision, action: 'HOLD' }, config)).toBe(false);
   });
 
-  it('stays pending, emitting nothing, until the horizon’s close', () => {
+  it('is pending until the horizon’s close', () => {
     const bars = AFTER.slice(0, 29).map((s) => bar(s, 44));
-    const step = follow(bars, openOf(AFTER[28]!));
-    expect(step.emit).toBeNull();
-    expect(step.state.version).toBe(1);
+    expect(follow(bars, openOf(AFTER[28]!))).toEqual({
+      outcome_price_30d: null,
+      outcome_return_pct_30d: null,
+      outcome_success: null,
+      final: false,
+    });
   });
 
-  it('restates the analysis with the close 30 sessions later: +10%, a success, final, version 2', () => {
+  it('takes the close 30 sessions later: +10%, a success, final', () => {
     const bars = AFTER.slice(0, 30).map((s, i) => bar(s, i === 29 ? 46.2 : 44));
-    const step = follow(bars, openOf(HORIZON));
-    expect(step.emit?.outcome_price_30d).toBe(46.2);
-    expect(step.emit?.outcome_return_pct_30d).toBeCloseTo(10, 9);
-    expect(step.emit).toMatchObject({ outcome_success: true, final: true });
-    expect(step.state.version).toBe(2);
-    // Evaluated again with nothing new: nothing to restate.
-    const again = follow(bars, openOf(HORIZON), step.state);
-    expect(again.emit).toBeNull();
-    expect(again.state.version).toBe(2);
+    const outcome = follow(bars, openOf(HORIZON));
+    expect(outcome).toMatchObject({ outcome_price_30d: 46.2, outcome_success: true, final: true });
+    expect(outcome.outcome_return_pct_30d).toBeCloseTo(10, 9);
   });
 
-  it('restates again, version 3, when the horizon bar is corrected', () => {
+  it('follows a correction of the horizon bar', () => {
     const bars = AFTER.slice(0, 30).map((s, i) => bar(s, i === 29 ? 46.2 : 44));
-    const first = follow(bars, openOf(HORIZON));
-    const corrected = follow([...bars, bar(HORIZON, 37.8)], openOf(HORIZON), first.state);
-    expect(corrected.emit?.outcome_return_pct_30d).toBeCloseTo(-10, 9);
-    expect(corrected.emit?.outcome_success).toBe(false);
-    expect(corrected.state.version).toBe(3);
+    const corrected = follow([...bars, bar(HORIZON, 37.8)], openOf(HORIZON));
+    expect(corrected.outcome_return_pct_30d).toBeCloseTo(-10, 9);
+    expect(corrected.outcome_success).toBe(false);
   });
 
   it('ends final with no price when the symbol stops trading: never a made-up outcome', () => {
     const bars = AFTER.slice(0, 20).map((s) => bar(s, 44));
     const afterGrace = openOf(AFTER[33]!); // three sessions past the horizon, then one more
-    const step = follow(bars, afterGrace);
-    expect(step.emit).toEqual({
+    expect(follow(bars, afterGrace)).toEqual({
       outcome_price_30d: null,
       outcome_return_pct_30d: null,
       outcome_success: null,
       final: true,
     });
-    expect(step.outcome.checkpoints[0]).toMatchObject({ status: 'missing', missing_reason: 'no_data' });
+    expect(follow(bars, openOf(AFTER[32]!)).final).toBe(false); // grace not yet over
   });
 });

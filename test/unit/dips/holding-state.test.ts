@@ -1,43 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DIPS_CONFIG as config,
-  dueAnalyses,
+  decisionsBySession,
   EMPTY_HOLDING,
+  type HoldingSnapshot,
   type HoldingState,
   pruneHolding,
-  withAnalyses,
   withBar,
   withSnapshot,
 } from '../../../streams/dips/domain/index.ts';
-import { NYSE_CALENDAR as calendar } from '../../../streams/tracker/domain/index.ts';
+import { NYSE_CALENDAR as calendar, type PriceBar } from '../../../streams/tracker/domain/index.ts';
 import { bar, history, MARCH, sessionsFrom, snapshot } from './support.ts';
 
 const context = { config, calendar };
 const APRIL = sessionsFrom('2026-03-30', 5); // 03-30, 03-31, 04-01, 04-02, 04-06
 
-/** Feeds bars and snapshots in the given order; analyses are marked as they fall due. */
-function feed(
-  events: readonly ({ bar: ReturnType<typeof bar> } | { snapshot: ReturnType<typeof snapshot> })[],
-) {
+function holding(events: readonly (PriceBar | HoldingSnapshot)[]): HoldingState {
   let state: HoldingState = EMPTY_HOLDING;
-  const emitted: string[] = [];
-  for (const event of events) {
-    state = 'bar' in event ? withBar(state, event.bar) : withSnapshot(state, event.snapshot);
-    const due = dueAnalyses('DIP', state, context);
-    emitted.push(...due.map((d) => `${d.session_date} ${d.action}`));
-    state = withAnalyses(state, due, []);
-  }
-  return { state, emitted };
+  for (const e of events) state = 'interval' in e ? withBar(state, e) : withSnapshot(state, e);
+  return state;
 }
 
-const march = history().map((b) => ({ bar: b }));
-const dips = APRIL.map((session, i) => ({ bar: bar(session, 42 - i, 1_500_000) }));
+const summary = (state: HoldingState) =>
+  [...decisionsBySession('DIP', state, context)]
+    .filter(([, d]) => d !== null)
+    .map(([session, d]) => `${session} ${d?.action}`);
 
-describe('which sessions are due for analysis', () => {
-  it('analyses each dipped session once, on its bar', () => {
-    const { emitted } = feed([{ snapshot: snapshot() }, ...march, ...dips, ...dips]);
-    // Closes 42, 41, 40, 39, 38 against an entry of 50: from 40 on the drawdown is −20% or worse.
-    expect(emitted).toEqual([
+// Closes 42, 41, 40, 39, 38 against an entry of 50: from 40 on the drawdown is −20% or worse.
+const dips = APRIL.map((session, i) => bar(session, 42 - i, 1_500_000));
+
+describe('what the data says about each session', () => {
+  it('analyses each dipped session from its own bar, history and snapshot in force', () => {
+    expect(summary(holding([snapshot(), ...history(), ...dips]))).toEqual([
       '2026-03-30 BUY_MORE',
       '2026-03-31 BUY_MORE',
       '2026-04-01 HOLD',
@@ -47,37 +41,31 @@ describe('which sessions are due for analysis', () => {
   });
 
   it('does not analyse March: the holding was not below −10% then', () => {
-    const { state } = feed([{ snapshot: snapshot() }, ...march]);
-    expect(state.analysed).toEqual([]);
+    expect(summary(holding([snapshot(), ...history()]))).toEqual([]);
   });
 
-  it('gives the same analyses when the snapshot arrives after the bars it speaks for', () => {
-    const first = feed([{ snapshot: snapshot() }, ...march, ...dips]);
-    const late = feed([...march, ...dips, { snapshot: snapshot() }]);
-    expect(late.emitted).toEqual(first.emitted);
-  });
-
-  it('stops on a closing snapshot: sessions on and after its date are not analysed', () => {
+  it('says the same whatever order the bars and snapshots came in', () => {
     const closed = snapshot({ quantity: 0, as_of: Date.parse(`${APRIL[2]}T20:00:00Z`) });
-    const { emitted } = feed([{ snapshot: snapshot() }, ...march, { snapshot: closed }, ...dips]);
-    expect(emitted).toEqual([`${APRIL[0]} BUY_MORE`, `${APRIL[1]} BUY_MORE`]);
+    const inOrder = holding([snapshot(), ...history(), closed, ...dips]);
+    const backwards = holding([...[...dips].reverse(), ...history().reverse(), closed, snapshot()]);
+    expect(decisionsBySession('DIP', backwards, context)).toEqual(
+      decisionsBySession('DIP', inOrder, context),
+    );
+    expect(summary(inOrder)).toEqual([`${APRIL[0]} BUY_MORE`, `${APRIL[1]} BUY_MORE`]);
   });
 
   it('ignores finer bars: one analysis per daily bar', () => {
     const hourly = { ...bar(APRIL[0]!, 30), interval: '1h' };
-    const { emitted } = feed([{ snapshot: snapshot() }, ...march, { bar: hourly }]);
-    expect(emitted).toEqual([]);
+    expect(summary(holding([snapshot(), ...history(), hourly]))).toEqual([]);
   });
 });
 
 describe('what is forgotten', () => {
   const retain = 10;
   const sessions = sessionsFrom('2026-03-02', 25);
-  let state: HoldingState = withSnapshot(EMPTY_HOLDING, snapshot());
-  for (const session of sessions) state = withBar(state, bar(session, 40));
-  state = withAnalyses(state, dueAnalyses('DIP', state, context), []);
+  const state = { ...holding([snapshot(), ...sessions.map((s) => bar(s, 40))]), analysed: sessions };
 
-  it('keeps the bars and markers of the last sessions, and the snapshot still in force', () => {
+  it('keeps the bars and analyses of the last sessions, and the snapshot still in force', () => {
     const pruned = pruneHolding('DIP', state, null, retain, calendar);
     const cutoff = sessions[sessions.length - 1 - retain]!;
     expect(pruned.bars.map((b) => calendar.sessionDateOf(b.timestamp))).toEqual(
@@ -88,14 +76,12 @@ describe('what is forgotten', () => {
   });
 
   it('keeps what a followed analysis still needs', () => {
-    const pruned = pruneHolding('DIP', state, MARCH[3]!, retain, calendar);
-    expect(pruned.analysed[0]).toBe(MARCH[3]);
+    expect(pruneHolding('DIP', state, MARCH[3]!, retain, calendar).analysed[0]).toBe(MARCH[3]);
   });
 
-  it('drops a replayed old bar with nothing to analyse twice', () => {
-    let pruned = pruneHolding('DIP', state, null, retain, calendar);
-    pruned = withBar(pruned, bar(sessions[0]!, 40));
-    pruned = pruneHolding('DIP', pruned, null, retain, calendar);
-    expect(dueAnalyses('DIP', pruned, context)).toEqual([]);
+  it('drops a replayed old bar: there is nothing left to analyse it with', () => {
+    const pruned = pruneHolding('DIP', state, null, retain, calendar);
+    const replayed = pruneHolding('DIP', withBar(pruned, bar(sessions[0]!, 40)), null, retain, calendar);
+    expect(decisionsBySession('DIP', replayed, context).has(sessions[0]!)).toBe(false);
   });
 });
