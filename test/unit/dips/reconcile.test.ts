@@ -83,7 +83,10 @@ describe('what to publish for a session', () => {
         previous: published(buyMore, 2, SETTLED),
         decision: buyMore,
         following: false,
-        evaluate: () => (evaluated.push(PENDING_OUTCOME), PENDING_OUTCOME),
+        evaluate: () => {
+          evaluated.push(PENDING_OUTCOME);
+          return PENDING_OUTCOME;
+        },
       },
       config,
     );
