@@ -26,6 +26,7 @@ import {
   type PublishedAnalysis,
   pruneHolding,
   reconcileSession,
+  rememberingCalendar,
   snapshotProblem,
   withBar,
   withSnapshot,
@@ -58,7 +59,7 @@ export interface DipOptions {
  */
 export function dipProcessor(options: DipOptions): ProcessorDefinition<SymbolEnvelope> {
   const config = options.config ?? DEFAULT_DIPS_CONFIG;
-  const calendar = options.calendar ?? NYSE_CALENDAR;
+  const calendar = rememberingCalendar(options.calendar ?? NYSE_CALENDAR);
   const context = { config, calendar };
   const outcomeContext = followUpContext(config, calendar);
   const restateMs = config.followUp.restateForDays * DAY_MS;

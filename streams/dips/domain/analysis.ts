@@ -3,6 +3,7 @@
  * position is open and its unrealized return is below the threshold; then
  * the thesis, the action, the size and the trade plan, with reasons in words.
  */
+import { formatNumber } from '../../shared/format-number.ts';
 import { type ExchangeCalendar, type PriceBar, returnPct } from '../../tracker/domain/index.ts';
 import { analysisIdOf } from './codes.ts';
 import type { BuyMoreTier, DipsConfig } from './config.ts';
@@ -27,7 +28,7 @@ export interface AnalysisContext {
   readonly calendar: ExchangeCalendar;
 }
 
-const fmt = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const fmt = (value: number) => formatNumber(value);
 const tierText = (tier: BuyMoreTier) =>
   `strength >= ${tier.minStrength} at a dip <= ${tier.maxReturnPct}% adds ${tier.addPctOfEquity}% of equity`;
 

@@ -46,8 +46,10 @@ export function decisionsBySession(
   state: HoldingState,
   context: AnalysisContext,
 ): Map<string, DipDecision | null> {
-  const dailyBars = dailyBarsBySession(symbol, state.bars, context.calendar);
   const decisions = new Map<string, DipDecision | null>();
+  // Most symbols of a market feed are not held: nothing to say about them.
+  if (state.snapshots.length === 0 && state.analysed.length === 0) return decisions;
+  const dailyBars = dailyBarsBySession(symbol, state.bars, context.calendar);
   for (const [session, bar] of dailyBars) {
     const snapshot = snapshotInForce(state.snapshots, session, context.calendar);
     decisions.set(session, analyseSession({ session, bar, snapshot, dailyBars }, context));

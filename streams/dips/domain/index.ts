@@ -6,6 +6,8 @@
 
 /** One analysis of a holding on a daily bar, and why a session is not considered. */
 export { type AnalysisContext, analyseSession, notConsideredBecause, type SessionInput } from './analysis.ts';
+/** The calendar with its answers remembered, for questions asked on every record. */
+export { rememberingCalendar } from './calendar-memo.ts';
 /** Stable names: thesis factors, and the analysis id. */
 export { analysisIdOf, ThesisFactorCode } from './codes.ts';
 /** Validator thresholds: defaults, validation and the error naming a bad key. */

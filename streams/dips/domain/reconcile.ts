@@ -30,9 +30,21 @@ export interface SessionKnowledge {
   readonly evaluate: (decision: DipDecision) => DipOutcome;
 }
 
+/** Stored decisions are frozen and compared again on every record of their symbol: their text is kept. */
+const storedText = new WeakMap<DipDecision, string>();
+
+function textOf(decision: DipDecision): string {
+  let text = storedText.get(decision);
+  if (text === undefined) {
+    text = JSON.stringify(decision);
+    if (Object.isFrozen(decision)) storedText.set(decision, text);
+  }
+  return text;
+}
+
 /** Decisions are plain data built the same way every time: equal means equal in every field. */
 export function sameDecision(a: DipDecision, b: DipDecision): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return textOf(a) === textOf(b);
 }
 
 function outcomeFor(knowledge: SessionKnowledge, decision: DipDecision, config: DipsConfig): DipOutcome {

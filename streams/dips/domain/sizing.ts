@@ -4,6 +4,7 @@
  * add stays within the cap; when the position is already at the cap nothing
  * is added, and the reasons say so.
  */
+import { formatNumber } from '../../shared/format-number.ts';
 import type { BuyMoreTier, TradePlanRule } from './config.ts';
 import type { Sizing, TradePlan } from './types.ts';
 
@@ -16,7 +17,7 @@ export function tierFor(
   return tiers.find((tier) => strength >= tier.minStrength && returnPct <= tier.maxReturnPct) ?? null;
 }
 
-const pct = (value: number) => `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
+const pct = (value: number) => `${formatNumber(value)}%`;
 
 /**
  * Money is rounded down to whole cents: an add is something one can place,

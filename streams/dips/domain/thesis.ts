@@ -4,6 +4,7 @@
  * holding's own average (for a volume thesis), the catalyst window (for a
  * catalyst thesis), and the drawdown. Clamped to [0, 1], then graded.
  */
+import { formatNumber } from '../../shared/format-number.ts';
 import { ThesisFactorCode } from './codes.ts';
 import type { GradeCutoffs, ThesisRule } from './config.ts';
 import type { ThesisAssessment, ThesisFactor, ThesisGrade } from './types.ts';
@@ -32,7 +33,7 @@ function mentions(thesis: string | null, keywords: readonly string[]): string | 
   return keywords.find((keyword) => text.includes(keyword.toLowerCase())) ?? null;
 }
 
-const fmt = (value: number, digits = 2) => value.toLocaleString('en-US', { maximumFractionDigits: digits });
+const fmt = formatNumber;
 
 function volumeFactor(input: ThesisInput, rule: ThesisRule['volume']): ThesisFactor {
   const keyword = mentions(input.thesis, rule.keywords);

@@ -4,10 +4,11 @@
  * The records keep the raw values; these are only for text.
  */
 
+import { formatNumber } from '../../shared/format-number.ts';
+
 /** 21000 → "21,000"; 240.4 → "240"; 3.456 → "3.46". */
 export function plainNumber(value: number): string {
-  const digits = Math.abs(value) >= 100 ? 0 : 2;
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: true });
+  return formatNumber(value, Math.abs(value) >= 100 ? 0 : 2);
 }
 
 const FRACTIONS: readonly (readonly [number, string])[] = [

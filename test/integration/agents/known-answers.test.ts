@@ -74,7 +74,7 @@ describe('the discovery monitor and the buy-the-dip validator on inputs with kno
     );
     [health, analyses] = await Promise.all([
       readHealth(10),
-      readAnalyses((r) => ofSuffix(r, '').length >= 7),
+      readAnalyses((r) => knownDipsSettled(ofSuffix(r, ''))),
     ]);
   }, 240_000);
 
