@@ -1,30 +1,48 @@
 /**
  * The main job: the recommendation tracker, the discovery monitor, the
  * buy-the-dip validator and the alerts stream, each behind its switch,
- * exactly once, on the configured Kafka, registry and ClickHouse. With no endpoint
- * variables set it runs on the local stack, which it brings up first.
+ * exactly once, on the configured Kafka, registry and ClickHouse. With no
+ * endpoint configured it runs on the local stack, which it brings up first.
  * SIGTERM or SIGINT stops it gracefully (open transactions commit or abort,
  * the consumer groups are left).
  */
 import { Kafka, logLevel } from 'kafkajs';
-import { loadEndpoints, usesLocalStack } from '../config/endpoints.ts';
-import { loadSwitches } from '../config/switches.ts';
+import { parseFlags } from '../config/cli-flags.ts';
+import { ConfigError } from '../config/endpoints.ts';
+import { identitiesOf } from '../config/identity.ts';
+import { formatSettings } from '../config/print-config.ts';
+import { loadSettings } from '../config/settings.ts';
 import { StackError } from '../stack/process.ts';
 import { formatStatus, stackStatus, stackUp } from '../stack/stack.ts';
-import { agentsApp } from '../streams/app/agents-app.ts';
-import { agentTopicsFor, loadJobConfig, trackerTopicsFor } from '../streams/app/job-config.ts';
-import type { RuntimeSet } from '../streams/app/runtime-set.ts';
-import { trackerApp } from '../streams/app/tracker-app.ts';
+import { ConfigIdentityError, settleIdentities } from '../streams/app/identity-store.ts';
+import { learningApps } from '../streams/app/learning-apps.ts';
 import { runtimeLogCreator } from '../streams/runtime/kafka-logging.ts';
 import { createHttpRegistryClient, createSerde } from '../streams/serde/index.ts';
 
+const USAGE = `usage: npm start -- [--print-config] [--reset-state]
+  --print-config  print the configuration in force, with where each value came from, and exit
+  --reset-state   rebuild the state of processors whose rules changed (otherwise such a start is refused)
+  configuration: AMC_CONFIG names a JSON or YAML file (config/amc-learning.schema.json); see README`;
+
 const log = (message: string) => console.log(`[amc-learning] ${message}`);
 
-async function main(): Promise<void> {
-  const endpoints = loadEndpoints();
-  const switches = loadSwitches();
-  const job = loadJobConfig();
-  if (usesLocalStack()) {
+async function main(): Promise<number | undefined> {
+  const flags = parseFlags(process.argv.slice(2), {
+    values: [],
+    switches: ['--print-config', '--reset-state'],
+  });
+  if (!flags.ok) {
+    if (flags.help) console.log(USAGE);
+    else console.error(`${flags.message}\n${USAGE}`);
+    return flags.help ? 0 : 2;
+  }
+  const settings = loadSettings();
+  if (flags.switches.has('--print-config')) {
+    console.log(formatSettings(settings));
+    return 0;
+  }
+  const { switches, job, endpoints } = settings;
+  if (settings.usesLocalStack) {
     const { started } = await stackUp();
     log(started.length > 0 ? `local stack started: ${started.join(', ')}` : 'local stack already up');
     console.log(formatStatus(await stackStatus()));
@@ -34,7 +52,7 @@ async function main(): Promise<void> {
       'nothing switched on (AMC_LEARNING_ENABLED, AMC_LEARNING_TRACKER_ENABLED, ' +
         'AMC_LEARNING_MONITOR_ENABLED, AMC_LEARNING_DIPS_ENABLED): nothing to run',
     );
-    return;
+    return undefined;
   }
   const kafka = new Kafka({
     clientId: job.applicationId,
@@ -42,30 +60,15 @@ async function main(): Promise<void> {
     logLevel: logLevel.WARN,
     logCreator: runtimeLogCreator,
   });
-  const serde = createSerde({ registry: createHttpRegistryClient({ url: endpoints.schemaRegistryUrl }) });
-  const common = {
+  const epochs = await settleIdentities({
     kafka,
-    serde,
-    applicationPrefix: job.applicationId,
-    partitions: job.partitions,
-    alertsEnabled: switches.alerts,
-    sessionTimeoutMs: job.sessionTimeoutMs,
-    maxRecordsPerTransaction: job.maxRecordsPerTransaction,
-  };
-  const apps: RuntimeSet[] = [];
-  if (switches.tracker) apps.push(trackerApp({ ...common, topics: trackerTopicsFor(job) }));
-  if (switches.monitor || switches.dips) {
-    apps.push(
-      agentsApp({
-        ...common,
-        topics: agentTopicsFor(job),
-        monitor: switches.monitor,
-        dips: switches.dips,
-        // The tracker's composition runs the by-symbol step and the gate; without it the agents do.
-        shared: { bySymbol: !switches.tracker, alertGate: !switches.tracker },
-      }),
-    );
-  }
+    applicationId: job.applicationId,
+    identities: identitiesOf(settings),
+    resetState: flags.switches.has('--reset-state'),
+    log,
+  });
+  const serde = createSerde({ registry: createHttpRegistryClient({ url: endpoints.schemaRegistryUrl }) });
+  const apps = learningApps({ kafka, serde, settings, epochs });
   const runtimes = apps.flatMap((app) => app.runtimes);
   let stopping = false;
   const stop = (signal: string) => {
@@ -107,9 +110,19 @@ async function main(): Promise<void> {
     `running: tracker ${on(switches.tracker)}, monitor ${on(switches.monitor)}, dips ${on(switches.dips)}, ` +
       `alerts ${on(switches.alerts)}; ${runtimes.map((r) => r.applicationId).join(', ')}`,
   );
+  return undefined;
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof StackError ? `[amc-learning] ${err.message}` : err);
-  process.exit(1);
-});
+/** Errors an operator can fix: said plainly, without a stack trace, and nothing starts. */
+const OPERATOR_ERRORS = [StackError, ConfigError, ConfigIdentityError];
+
+main().then(
+  (code) => {
+    if (code !== undefined) process.exit(code);
+  },
+  (err: unknown) => {
+    const known = OPERATOR_ERRORS.some((kind) => err instanceof kind);
+    console.error(known ? `[amc-learning] ${(err as Error).message}` : err);
+    process.exit(known && !(err instanceof StackError) ? 2 : 1);
+  },
+);

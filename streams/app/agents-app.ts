@@ -11,6 +11,8 @@ import { repartitionProcessor } from '../runtime/repartition.ts';
 import type { ProcessorDefinition } from '../runtime/types.ts';
 import { createRuntimeCodec } from '../serde/runtime-codec.ts';
 import type { Serde } from '../serde/serde.ts';
+import { defined } from '../shared/defined.ts';
+import type { ExchangeCalendar } from '../tracker/domain/index.ts';
 import type { AgentTopics } from './agent-topics.ts';
 import { runtimeSet } from './runtime-set.ts';
 import { alertGateProcessors, bySymbolRepartition, trackerBindings } from './shared-processors.ts';
@@ -34,6 +36,9 @@ export interface AgentsAppOptions {
   readonly shared: { readonly bySymbol: boolean; readonly alertGate: boolean };
   readonly monitorConfig?: MonitorConfig;
   readonly dipsConfig?: DipsConfig;
+  readonly calendar?: ExchangeCalendar;
+  /** The dip validator state's epoch times VERSIONS_PER_EPOCH (see identity-store.ts). */
+  readonly analysisVersionBase?: number;
   readonly alertsConfig?: AlertsConfig;
   readonly alertsEnabled: boolean;
   readonly maxRecordsPerTransaction?: number;
@@ -60,7 +65,7 @@ function monitorProcessors(
       health: topics.pipelineHealth,
       alertCandidates: topics.alertsByType,
       alertsConfig,
-      ...(options.monitorConfig ? { config: options.monitorConfig } : {}),
+      ...defined({ config: options.monitorConfig }),
     }) as ProcessorDefinition<unknown>,
   ];
 }
@@ -78,7 +83,9 @@ export function agentsApp(options: AgentsAppOptions) {
     enabled: options.alertsEnabled,
   });
   const definitions: ProcessorDefinition<unknown>[] = [];
-  if (options.dips && options.shared.bySymbol) definitions.push(bySymbolRepartition(topics, prefix));
+  if (options.dips && options.shared.bySymbol) {
+    definitions.push(bySymbolRepartition(topics, prefix, options.calendar));
+  }
   if (options.monitor) definitions.push(...monitorProcessors(options, alertsConfig));
   if (options.dips) {
     definitions.push(
@@ -88,7 +95,11 @@ export function agentsApp(options: AgentsAppOptions) {
         analyses: topics.dipAnalyses,
         alertCandidates: topics.alertsByType,
         alertsConfig,
-        ...(options.dipsConfig ? { config: options.dipsConfig } : {}),
+        ...defined({
+          config: options.dipsConfig,
+          calendar: options.calendar,
+          versionBase: options.analysisVersionBase,
+        }),
       }) as ProcessorDefinition<unknown>,
     );
   }

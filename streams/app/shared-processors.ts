@@ -5,7 +5,7 @@ import { type AlertEnvelope, alertEnvelopeEventTime, alertGateProcessor } from '
 import { repartitionProcessor } from '../runtime/repartition.ts';
 import type { ProcessorDefinition } from '../runtime/types.ts';
 import type { TopicBindings } from '../serde/runtime-codec.ts';
-import { NYSE_CALENDAR } from '../tracker/domain/index.ts';
+import { type ExchangeCalendar, NYSE_CALENDAR } from '../tracker/domain/index.ts';
 import { envelopeEventTime, envelopeOf, type SymbolEnvelope, symbolOf } from '../tracker/envelope.ts';
 import type { TrackerTopics } from '../tracker/topics.ts';
 
@@ -17,7 +17,11 @@ import type { TrackerTopics } from '../tracker/topics.ts';
  */
 
 /** Bars, positions and recommendations re-keyed by symbol into one topic. */
-export function bySymbolRepartition(topics: TrackerTopics, prefix: string): ProcessorDefinition<unknown> {
+export function bySymbolRepartition(
+  topics: TrackerTopics,
+  prefix: string,
+  calendar: ExchangeCalendar = NYSE_CALENDAR,
+): ProcessorDefinition<unknown> {
   const kinds = new Map<string, SymbolEnvelope['kind']>([
     [topics.bars, 'bar'],
     [topics.positions, 'position'],
@@ -30,7 +34,7 @@ export function bySymbolRepartition(topics: TrackerTopics, prefix: string): Proc
     wrap: (r) => envelopeOf(kinds.get(r.topic)!, r.value),
     keyOf: (r) => symbolOf(envelopeOf(kinds.get(r.topic)!, r.value)),
     // Once per exchange date, so a partition holding only a halted symbol still moves.
-    timeMarks: { bucketOf: (eventTime) => NYSE_CALENDAR.sessionDateOf(eventTime) },
+    timeMarks: { bucketOf: (eventTime) => calendar.sessionDateOf(eventTime) },
   }) as ProcessorDefinition<unknown>;
 }
 

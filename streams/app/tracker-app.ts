@@ -3,7 +3,8 @@ import { type AlertsConfig, createAlertsConfig } from '../alerts/domain/index.ts
 import type { ProcessorDefinition } from '../runtime/types.ts';
 import { createRuntimeCodec } from '../serde/runtime-codec.ts';
 import type { Serde } from '../serde/serde.ts';
-import type { TrackerConfig } from '../tracker/domain/index.ts';
+import { defined } from '../shared/defined.ts';
+import { type ExchangeCalendar, NYSE_CALENDAR, type TrackerConfig } from '../tracker/domain/index.ts';
 import { fanoutProcessor } from '../tracker/fanout.ts';
 import type { TrackerTopics } from '../tracker/topics.ts';
 import { trackerProcessor } from '../tracker/tracker-processor.ts';
@@ -18,6 +19,11 @@ export interface TrackerAppOptions {
   readonly applicationPrefix: string;
   readonly partitions: number;
   readonly trackerConfig?: TrackerConfig;
+  readonly calendar?: ExchangeCalendar;
+  readonly barRetentionDays?: number;
+  readonly restateForDays?: number;
+  /** The tracker state's epoch times VERSIONS_PER_EPOCH (see identity-store.ts). */
+  readonly outcomeVersionBase?: number;
   readonly alertsConfig?: AlertsConfig;
   readonly alertsEnabled: boolean;
   readonly maxRecordsPerTransaction?: number;
@@ -32,6 +38,7 @@ export interface TrackerAppOptions {
  */
 export function trackerApp(options: TrackerAppOptions) {
   const { topics, applicationPrefix: prefix } = options;
+  const calendar = options.calendar ?? NYSE_CALENDAR;
   const alertsConfig = createAlertsConfig({
     ...(options.alertsConfig ?? {}),
     enabled: options.alertsEnabled,
@@ -42,13 +49,19 @@ export function trackerApp(options: TrackerAppOptions) {
       discoveryRuns: topics.discoveryRuns,
       recommendations: topics.recommendations,
     }) as ProcessorDefinition<unknown>,
-    bySymbolRepartition(topics, prefix),
+    bySymbolRepartition(topics, prefix, calendar),
     trackerProcessor({
       applicationId: `${prefix}-tracker`,
       input: topics.bySymbol,
       outcomes: topics.outcomes,
       alertCandidates: topics.alertsByType,
-      ...(options.trackerConfig ? { config: options.trackerConfig } : {}),
+      calendar,
+      ...defined({
+        config: options.trackerConfig,
+        barRetentionDays: options.barRetentionDays,
+        restateForDays: options.restateForDays,
+        versionBase: options.outcomeVersionBase,
+      }),
     }) as ProcessorDefinition<unknown>,
     ...alertGateProcessors(topics, prefix, alertsConfig),
   ];

@@ -45,6 +45,8 @@ export interface DipOptions {
   readonly config?: DipsConfig;
   readonly alertsConfig: AlertsConfig;
   readonly calendar?: ExchangeCalendar;
+  /** Added to every published version: the state's epoch times VERSIONS_PER_EPOCH (see identity-store.ts). */
+  readonly versionBase?: number;
 }
 
 /**
@@ -63,6 +65,7 @@ export function dipProcessor(options: DipOptions): ProcessorDefinition<SymbolEnv
   const context = { config, calendar };
   const outcomeContext = followUpContext(config, calendar);
   const restateMs = config.followUp.restateForDays * DAY_MS;
+  const versionBase = options.versionBase ?? 0;
 
   const holdings = (ctx: ProcessorContext) =>
     ctx.store('holdings') as unknown as KeyValueStore<HoldingState & JsonValue>;
@@ -76,7 +79,7 @@ export function dipProcessor(options: DipOptions): ProcessorDefinition<SymbolEnv
     ctx.send({
       topic: options.analyses,
       key: decision.symbol,
-      value: toDipRecord(decision, analysis.outcome, analysis.version, analysis.withdrawn),
+      value: toDipRecord(decision, analysis.outcome, versionBase + analysis.version, analysis.withdrawn),
       timestamp: decision.analyzed_at,
     });
   }

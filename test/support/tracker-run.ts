@@ -48,13 +48,16 @@ export async function createTrackerTopics(kafka: Kafka, run: TrackerRun): Promis
   }
 }
 
-/** Produces Avro records of a contract to a (test-named) topic, keyed as upstream would. */
+/**
+ * Produces Avro records of a contract to a (test-named) topic, keyed as
+ * upstream would; without a timestamp, Kafka's is the producer's wall clock.
+ */
 export async function produceAvro<T extends TopicName>(
   kafka: Kafka,
   serde: Serde,
   topic: string,
   contract: T,
-  records: readonly { key: string; value: TopicRecords[T]; timestamp: number }[],
+  records: readonly { key: string; value: TopicRecords[T]; timestamp?: number }[],
 ): Promise<void> {
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true });
   await producer.connect();
@@ -64,7 +67,7 @@ export async function produceAvro<T extends TopicName>(
       messages.push({
         key: r.key,
         value: await serde.encode(contract, r.value),
-        timestamp: String(r.timestamp),
+        ...(r.timestamp === undefined ? {} : { timestamp: String(r.timestamp) }),
       });
     }
     for (let i = 0; i < messages.length; i += 500)
@@ -97,21 +100,29 @@ export async function readAvro<T extends TopicName>(
 }
 
 /** The main job on test topics, in a process of its own. */
-export function startTrackerJob(run: TrackerRun, env: Record<string, string> = {}): ChildProcess {
+export function startTrackerJob(
+  run: TrackerRun,
+  env: Record<string, string> = {},
+  args: readonly string[] = [],
+): ChildProcess {
   const endpoints = loadEndpoints();
-  return startScript('bin/amc-learning.ts', {
-    KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
-    SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
-    CLICKHOUSE_URL: endpoints.clickhouseUrl,
-    AMC_TOPIC_PREFIX: run.prefix,
-    AMC_APPLICATION_ID: run.applicationId,
-    AMC_PARTITIONS: String(PARTITIONS),
-    AMC_SESSION_TIMEOUT_MS: '6000',
-    // The tracker's tests run the tracker alone; the agents' tests switch them on.
-    AMC_LEARNING_MONITOR_ENABLED: 'false',
-    AMC_LEARNING_DIPS_ENABLED: 'false',
-    ...env,
-  });
+  return startScript(
+    'bin/amc-learning.ts',
+    {
+      KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+      SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
+      CLICKHOUSE_URL: endpoints.clickhouseUrl,
+      AMC_TOPIC_PREFIX: run.prefix,
+      AMC_APPLICATION_ID: run.applicationId,
+      AMC_PARTITIONS: String(PARTITIONS),
+      AMC_SESSION_TIMEOUT_MS: '6000',
+      // The tracker's tests run the tracker alone; the agents' tests switch them on.
+      AMC_LEARNING_MONITOR_ENABLED: 'false',
+      AMC_LEARNING_DIPS_ENABLED: 'false',
+      ...env,
+    },
+    args,
+  );
 }
 
 /** The last version of each tracking id's outcome. */
