@@ -5,11 +5,7 @@
  * checked (the schema for shape, each domain for its own rules), then frozen.
  * Each leaf remembers where it came from, for `--print-config`.
  */
-import {
-  type AlertsConfig,
-  AlertsConfigError,
-  createAlertsConfig,
-} from '../streams/alerts/domain/index.ts';
+import { type AlertsConfig, AlertsConfigError, createAlertsConfig } from '../streams/alerts/domain/index.ts';
 import { type JobConfig, loadJobConfig } from '../streams/app/job-config.ts';
 import { createDipsConfig, type DipsConfig, DipsConfigError } from '../streams/dips/domain/index.ts';
 import {
