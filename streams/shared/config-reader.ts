@@ -7,6 +7,23 @@
 
 export type ConfigFailure = (key: string, problem: string, allowed: string) => Error;
 
+/**
+ * A bad configuration value of one component: which key, what is wrong, what
+ * is allowed. Retrying cannot help; the configuration must change.
+ */
+export class ComponentConfigError extends Error {
+  readonly retriable = false;
+
+  constructor(
+    component: string,
+    readonly key: string,
+    readonly problem: string,
+    readonly allowed: string,
+  ) {
+    super(`${component} config: ${key} ${problem}; allowed: ${allowed}`);
+  }
+}
+
 export type Fields = Readonly<Record<string, unknown>>;
 
 export interface NumberBounds {

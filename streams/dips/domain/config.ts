@@ -4,7 +4,7 @@
  * allowed. The buy-more alert's severity ladder belongs to the alerts
  * configuration (buy_more_signal), one place for it.
  */
-import { configReader, type Fields } from '../../shared/config-reader.ts';
+import { ComponentConfigError, configReader, type Fields } from '../../shared/config-reader.ts';
 import { deepFreeze } from '../../shared/deep-freeze.ts';
 
 export interface VolumeRule {
@@ -120,15 +120,9 @@ export const DEFAULT_DIPS_CONFIG: DipsConfig = deepFreeze({
   retainSessions: 60,
 });
 
-export class DipsConfigError extends Error {
-  readonly retriable = false;
-
-  constructor(
-    readonly key: string,
-    readonly problem: string,
-    readonly allowed: string,
-  ) {
-    super(`dips config: ${key} ${problem}; allowed: ${allowed}`);
+export class DipsConfigError extends ComponentConfigError {
+  constructor(key: string, problem: string, allowed: string) {
+    super('dips', key, problem, allowed);
     this.name = 'DipsConfigError';
   }
 }

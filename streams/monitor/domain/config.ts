@@ -4,7 +4,7 @@
  * unhealthy alert is not here: it belongs to the alerts configuration
  * (pipeline_unhealthy.critical_below_health), one place for it.
  */
-import { configReader } from '../../shared/config-reader.ts';
+import { ComponentConfigError, configReader } from '../../shared/config-reader.ts';
 import { deepFreeze } from '../../shared/deep-freeze.ts';
 
 export interface ProcessingTimeLimits {
@@ -82,15 +82,9 @@ export const DEFAULT_MONITOR_CONFIG: MonitorConfig = deepFreeze({
   },
 });
 
-export class MonitorConfigError extends Error {
-  readonly retriable = false;
-
-  constructor(
-    readonly key: string,
-    readonly problem: string,
-    readonly allowed: string,
-  ) {
-    super(`monitor config: ${key} ${problem}; allowed: ${allowed}`);
+export class MonitorConfigError extends ComponentConfigError {
+  constructor(key: string, problem: string, allowed: string) {
+    super('monitor', key, problem, allowed);
     this.name = 'MonitorConfigError';
   }
 }

@@ -19,7 +19,7 @@ import {
 import { generatedAgentsMarket } from '../../support/generated-agents-market.ts';
 import { testKafka } from '../../support/kafka.ts';
 import { killHard, readTopic, waitForCommitted } from '../../support/reference-run.ts';
-import { produceAvro, readAvro, testSerde } from '../../support/tracker-run.ts';
+import { produceInputs, readAvro, testSerde } from '../../support/tracker-run.ts';
 
 const kafka = testKafka();
 const serde = testSerde();
@@ -27,28 +27,7 @@ const market = generatedAgentsMarket();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function produceMarket(run: AgentsRun): Promise<void> {
-  const { runs, positions, bars } = market;
-  await produceAvro(
-    kafka,
-    serde,
-    run.topics.discoveryRuns,
-    'amc.discovery.runs.v1',
-    runs.map((value) => ({ key: value.run_id, value, timestamp: value.finished_at })),
-  );
-  await produceAvro(
-    kafka,
-    serde,
-    run.topics.positions,
-    'amc.portfolio.positions.v1',
-    positions.map((value) => ({ key: value.symbol, value, timestamp: value.as_of })),
-  );
-  await produceAvro(
-    kafka,
-    serde,
-    run.topics.bars,
-    'amc.market.bars.v1',
-    bars.map((value) => ({ key: value.symbol, value, timestamp: value.timestamp })),
-  );
+  await produceInputs(kafka, serde, run.topics, market);
 }
 
 /** An internal JSON topic as Kafka kept it, as the runtime hands it to a processor (event time from the payload). */

@@ -20,7 +20,7 @@ import {
 } from '../../support/agents-run.ts';
 import { testKafka } from '../../support/kafka.ts';
 import { killHard } from '../../support/reference-run.ts';
-import { produceAvro, readAvro, testSerde } from '../../support/tracker-run.ts';
+import { produceInputs, readAvro, testSerde } from '../../support/tracker-run.ts';
 
 const kafka = testKafka();
 const serde = testSerde();
@@ -52,26 +52,10 @@ describe('the discovery monitor and the buy-the-dip validator on inputs with kno
     // One run at a time, each on the monitor's topic before the next is sent: the baseline sees them in order.
     for (const value of knownRuns('M')) {
       const before = await endOffsets(kafka, run.topics.monitorRuns);
-      await produceAvro(kafka, serde, run.topics.discoveryRuns, 'amc.discovery.runs.v1', [
-        { key: value.run_id, value, timestamp: value.finished_at },
-      ]);
+      await produceInputs(kafka, serde, run.topics, { runs: [value] });
       await waitForGrowth(kafka, run.topics.monitorRuns, before);
     }
-    const { positions, bars } = knownDips();
-    await produceAvro(
-      kafka,
-      serde,
-      run.topics.positions,
-      'amc.portfolio.positions.v1',
-      positions.map((value) => ({ key: value.symbol, value, timestamp: value.as_of })),
-    );
-    await produceAvro(
-      kafka,
-      serde,
-      run.topics.bars,
-      'amc.market.bars.v1',
-      bars.map((value) => ({ key: value.symbol, value, timestamp: value.timestamp })),
-    );
+    await produceInputs(kafka, serde, run.topics, knownDips());
     [health, analyses] = await Promise.all([
       readHealth(10),
       readAnalyses((r) => knownDipsSettled(ofSuffix(r, ''))),
