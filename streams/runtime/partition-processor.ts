@@ -115,7 +115,8 @@ export class PartitionProcessor<V> {
     if (!forwarding) return;
     const now = this.streamTime;
     const newBucket =
-      now !== before && (!Number.isFinite(before) || forwarding.bucketOf(before) !== forwarding.bucketOf(now));
+      now !== before &&
+      (!Number.isFinite(before) || forwarding.bucketOf(before) !== forwarding.bucketOf(now));
     if (newBucket || this.sentIdle) this.sendMarks(record.topic, false);
   }
 
@@ -129,7 +130,9 @@ export class PartitionProcessor<V> {
 
   /** True when a caught-up partition would now tell its receivers it is idle. */
   wouldSendIdleMark(): boolean {
-    return this.definition.forwardTimeMarks !== undefined && !this.sentIdle && Number.isFinite(this.streamTime);
+    return (
+      this.definition.forwardTimeMarks !== undefined && !this.sentIdle && Number.isFinite(this.streamTime)
+    );
   }
 
   private receiveMark(source: string, mark: SenderMark): void {
@@ -141,7 +144,8 @@ export class PartitionProcessor<V> {
     if (previous && previous.time === next.time && previous.idle === next.idle) return;
     meta.put(key, next);
     const senders: SenderMark[] = [];
-    for (const [k, v] of meta.entries()) if (k.startsWith(MARK_KEY_PREFIX)) senders.push(v as unknown as SenderMark);
+    for (const [k, v] of meta.entries())
+      if (k.startsWith(MARK_KEY_PREFIX)) senders.push(v as unknown as SenderMark);
     const watermark = watermarkOf(senders);
     if (watermark > this.streamTime) this.setStreamTime(watermark);
   }

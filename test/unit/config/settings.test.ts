@@ -6,11 +6,7 @@ import { CONFIG_SCHEMA } from '../../../config/config-file.ts';
 import { ConfigError } from '../../../config/endpoints.ts';
 import { identitiesOf, identityChanges } from '../../../config/identity.ts';
 import { formatSettings } from '../../../config/print-config.ts';
-import {
-  DEFAULT_CALENDAR,
-  DEFAULT_TRACKER_RETENTION,
-  loadSettings,
-} from '../../../config/settings.ts';
+import { DEFAULT_CALENDAR, DEFAULT_TRACKER_RETENTION, loadSettings } from '../../../config/settings.ts';
 import { DEFAULT_ALERTS_CONFIG } from '../../../streams/alerts/domain/index.ts';
 import { DEFAULT_TRACKER_CONFIG } from '../../../streams/tracker/domain/index.ts';
 
