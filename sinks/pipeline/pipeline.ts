@@ -129,7 +129,7 @@ export class SinkPipeline {
         this.pausedAt = this.clock();
         this.options.events.emitEvent('paused', { bufferedRecords: this.heldRecords });
       }
-      await this.roomFreed.wait(1000);
+      await this.roomFreed.wait(250);
       await hooks.heartbeat?.();
     }
     if (this.crashed) throw this.crashed;
