@@ -7,6 +7,13 @@ import { createMemoryWriter } from '../../../sinks/writer/memory-writer.ts';
 import { SAMPLES } from '../../fixtures/avro/samples.ts';
 
 const source = { partition: 2, offset: '41' };
+
+/** The one row of a sample record. */
+function onlyRow<C extends (typeof SINK_CONTRACTS)[number]>(contract: C): Record<string, unknown> {
+  const rows = rowsOf(contract, SAMPLES[contract] as never, source);
+  expect(rows).toHaveLength(1);
+  return rows[0]!.row as Record<string, unknown>;
+}
 const tables = tableDefinitions();
 
 describe('rows of every sunk contract', () => {
@@ -110,16 +117,12 @@ describe('rows of the other contracts', () => {
   });
 
   it('an alert carries the rank of its severity', () => {
-    const [{ row }] = rowsOf('amc.learning.alerts.v1', SAMPLES['amc.learning.alerts.v1'], source) as [
-      { row: Record<string, unknown> },
-    ];
+    const row = onlyRow('amc.learning.alerts.v1');
     expect(row).toMatchObject({ severity: 'HIGH', severity_rank: 2, data_keys: ['symbol', 'return_30d_pct'] });
   });
 
   it('a dead letter keeps its bytes as base64 and "" for a decoding rejection', () => {
-    const [{ row }] = rowsOf('amc.learning.dead-letters.v1', SAMPLES['amc.learning.dead-letters.v1'], source) as [
-      { row: Record<string, unknown> },
-    ];
+    const row = onlyRow('amc.learning.dead-letters.v1');
     expect(row).toMatchObject({
       key_base64: Buffer.from('QUBT').toString('base64'),
       value_base64: 'AAAAAAcI',
@@ -129,9 +132,7 @@ describe('rows of the other contracts', () => {
   });
 
   it('health scores get a column per known component', () => {
-    const [{ row }] = rowsOf('amc.learning.pipeline-health.v1', SAMPLES['amc.learning.pipeline-health.v1'], source) as [
-      { row: Record<string, unknown> },
-    ];
+    const row = onlyRow('amc.learning.pipeline-health.v1');
     expect(row).toMatchObject({ processing_time_score: 0.82, candidate_count_score: 0.4, stage_efficiency_score: null });
   });
 
