@@ -26,7 +26,11 @@ writerConformance('ClickHouse', async () => {
       return db.session.query(sql`SELECT * FROM ${identifier(table)} FINAL ORDER BY ${order}`.text);
     },
     unreachable: () =>
-      createClickhouseWriter({ url: `http://127.0.0.1:${port}`, database: db.target.database, requestTimeoutMs: 2000 }),
+      createClickhouseWriter({
+        url: `http://127.0.0.1:${port}`,
+        database: db.target.database,
+        requestTimeoutMs: 2000,
+      }),
     async cleanup() {
       await writer.close();
       await db.drop();
