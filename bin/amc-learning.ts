@@ -1,6 +1,7 @@
 /**
  * The main job: the recommendation tracker and the alerts stream, exactly
- * once, on the configured Kafka, registry and ClickHouse. With no endpoint
+ * once, and the ClickHouse sink beside them, on the configured Kafka,
+ * registry and ClickHouse. With no endpoint
  * variables set it runs on the local stack, which it brings up first.
  * SIGTERM or SIGINT stops it gracefully (open transactions commit or abort,
  * the consumer groups are left).
@@ -8,6 +9,9 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { loadEndpoints, usesLocalStack } from '../config/endpoints.ts';
 import { loadSwitches } from '../config/switches.ts';
+import { type SinkApp, sinkApp } from '../sinks/app.ts';
+import { loadSinkConfig } from '../sinks/config.ts';
+import { logSinkEvents } from '../sinks/log-events.ts';
 import { StackError } from '../stack/process.ts';
 import { formatStatus, stackStatus, stackUp } from '../stack/stack.ts';
 import { loadJobConfig, trackerTopicsFor } from '../streams/app/job-config.ts';
@@ -21,14 +25,16 @@ async function main(): Promise<void> {
   const endpoints = loadEndpoints();
   const switches = loadSwitches();
   const job = loadJobConfig();
+  const sinkConfig = loadSinkConfig();
   if (usesLocalStack()) {
     const { started } = await stackUp();
     log(started.length > 0 ? `local stack started: ${started.join(', ')}` : 'local stack already up');
     console.log(formatStatus(await stackStatus()));
   }
-  if (!switches.learning || !switches.tracker) {
+  if (!switches.tracker && !switches.sinks) {
     log(
-      'learning or tracker switched off (AMC_LEARNING_ENABLED / AMC_LEARNING_TRACKER_ENABLED): nothing to run',
+      'learning, tracker and sinks switched off (AMC_LEARNING_ENABLED / AMC_LEARNING_TRACKER_ENABLED / ' +
+        'AMC_LEARNING_SINKS_ENABLED): nothing to run',
     );
     return;
   }
@@ -49,12 +55,15 @@ async function main(): Promise<void> {
     sessionTimeoutMs: job.sessionTimeoutMs,
     maxRecordsPerTransaction: job.maxRecordsPerTransaction,
   });
+  const sink: SinkApp | undefined = switches.sinks
+    ? sinkApp({ kafka, serde, clickhouseUrl: endpoints.clickhouseUrl, job, config: sinkConfig })
+    : undefined;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
-    app.stop().then(
+    Promise.all([switches.tracker ? app.stop() : undefined, sink?.stop()]).then(
       () => process.exit(0),
       (err: unknown) => {
         console.error(err);
@@ -81,10 +90,16 @@ async function main(): Promise<void> {
     );
     runtime.done.catch(() => stop('fatal error'));
   }
-  await app.start();
+  if (sink) {
+    logSinkEvents(sink.sink.events, (line) => log(`sink: ${line}`));
+    sink.sink.done.catch(() => stop('sink failed'));
+    await sink.start();
+  }
+  if (switches.tracker) await app.start();
   log(
-    `running: tracker ${switches.tracker ? 'on' : 'off'}, alerts ${switches.alerts ? 'on' : 'off'}; ` +
-      `${app.runtimes.length} processors, application id ${job.applicationId}`,
+    `running: tracker ${switches.tracker ? 'on' : 'off'}, alerts ${switches.alerts ? 'on' : 'off'}, ` +
+      `sinks ${switches.sinks ? 'on' : 'off'}; ${switches.tracker ? app.runtimes.length : 0} processors, ` +
+      `application id ${job.applicationId}`,
   );
 }
 
