@@ -93,7 +93,8 @@ async function main(): Promise<void> {
   if (sink) {
     logSinkEvents(sink.sink.events, (line) => log(`sink: ${line}`));
     sink.sink.done.catch(() => stop('sink failed'));
-    await sink.start();
+    const migrations = await sink.start();
+    if (migrations) log(`sink: database ${migrations.database} at migration ${migrations.version}`);
   }
   if (switches.tracker) await app.start();
   log(
