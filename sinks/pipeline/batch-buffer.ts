@@ -70,6 +70,10 @@ export class BatchBuffer {
     return this.records;
   }
 
+  get heldRows(): number {
+    return this.rows;
+  }
+
   /** Everything held, as one batch; the buffer starts empty again. */
   take(): Batch {
     const batch: Batch = {
@@ -89,6 +93,8 @@ export class BatchBuffer {
   }
 }
 
+/** The offset after `offset`; Kafka offsets are 64-bit, so text, though in practice they fit a double exactly. */
 export function nextOffsetAfter(offset: string): string {
-  return (BigInt(offset) + 1n).toString();
+  const n = Number(offset);
+  return Number.isSafeInteger(n + 1) ? String(n + 1) : (BigInt(offset) + 1n).toString();
 }

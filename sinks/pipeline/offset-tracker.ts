@@ -8,6 +8,11 @@ import type { SourcePosition } from '../events.ts';
 
 const keyOf = (topic: string, partition: number) => `${partition}\u0000${topic}`;
 
+/** Compares two offsets given as decimal text (no sign, no leading zeros) without parsing them. */
+export function offsetAfter(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length > b.length : a > b;
+}
+
 export class OffsetTracker {
   private readonly next = new Map<string, SourcePosition>();
 
@@ -15,7 +20,8 @@ export class OffsetTracker {
   note(topic: string, partition: number, nextOffset: string): void {
     const key = keyOf(topic, partition);
     const held = this.next.get(key);
-    if (held === undefined || BigInt(nextOffset) > BigInt(held.offset)) {
+    // Called for every record: text comparison, not BigInt parsing.
+    if (held === undefined || offsetAfter(nextOffset, held.offset)) {
       this.next.set(key, { topic, partition, offset: nextOffset });
     }
   }

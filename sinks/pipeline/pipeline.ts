@@ -99,7 +99,7 @@ export class SinkPipeline {
       if (decoded.ok) this.buffer.add(record, decoded.rows, decoded.failedAt, now);
       else this.buffer.addDeadLetter(record, decoded.letter, now);
       accepted++;
-      if (this.buffer.state().rows >= this.options.policy.batchRows) this.flushDue.notify();
+      if (this.buffer.heldRows >= this.options.policy.batchRows) this.flushDue.notify();
     }
     this.flushDue.notify();
     return accepted;

@@ -6,6 +6,7 @@ import type { SinkContract } from '../../sinks/mapping/routes.ts';
 import { createSink, type Sink } from '../../sinks/sink.ts';
 import { type SinkTopics, sinkTopicsFor } from '../../sinks/topics.ts';
 import { createClickhouseWriter } from '../../sinks/writer/clickhouse-writer.ts';
+import { classifyError } from '../../streams/runtime/errors.ts';
 import type { Serde } from '../../streams/serde/index.ts';
 import type { TestDatabase } from './clickhouse.ts';
 import { uniqueName } from './names.ts';
@@ -62,7 +63,7 @@ export async function produceRecords<T extends SinkContract>(
     for (let i = 0; i < messages.length; i += 2000) {
       const chunk = messages.slice(i, i + 2000);
       if (transaction === undefined) {
-        await producer.send({ topic, messages: chunk });
+        await sendRetrying(() => producer.send({ topic, messages: chunk }));
         continue;
       }
       const txn = await producer.transaction();
@@ -72,6 +73,19 @@ export async function produceRecords<T extends SinkContract>(
     }
   } finally {
     await producer.disconnect();
+  }
+}
+
+/** A loaded broker can answer NOT_LEADER for a moment after a topic is created; kafkajs gives up too soon. */
+async function sendRetrying(send: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await send();
+      return;
+    } catch (error) {
+      if (attempt >= 5 || classifyError(error) !== 'retriable') throw error;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
   }
 }
 

@@ -157,3 +157,23 @@ describe('finding the rows ClickHouse refuses', () => {
     await expect(insertFindingRefused('t', pending(3), attempt)).rejects.toMatchObject({ failure: 'fatal' });
   });
 });
+
+describe('offset text', () => {
+  it('compares offsets as numbers without parsing them', async () => {
+    const { offsetAfter } = await import('../../../sinks/pipeline/offset-tracker.ts');
+    const { nextOffsetAfter } = await import('../../../sinks/pipeline/batch-buffer.ts');
+    expect(offsetAfter('10', '9')).toBe(true);
+    expect(offsetAfter('9', '10')).toBe(false);
+    expect(offsetAfter('123', '123')).toBe(false);
+    expect(offsetAfter('124', '123')).toBe(true);
+    expect(nextOffsetAfter('41')).toBe('42');
+    expect(nextOffsetAfter('9007199254740991')).toBe('9007199254740992');
+    expect(nextOffsetAfter('18446744073709551614')).toBe('18446744073709551615');
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 63n }), fc.bigInt({ min: 0n, max: 2n ** 63n }), (a, b) => {
+        expect(offsetAfter(String(a), String(b))).toBe(a > b);
+        expect(nextOffsetAfter(String(a))).toBe(String(a + 1n));
+      }),
+    );
+  });
+});
