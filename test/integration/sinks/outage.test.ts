@@ -18,7 +18,7 @@ import {
 import { testSerde } from '../../support/tracker-run.ts';
 
 const kafka = testKafka();
-const RECORDS = 60_000;
+const RECORDS = 30_000;
 const BUFFER_RECORDS = 6_000;
 /**
  * The sink's resident memory may not pass this while its backlog waits in Kafka. Idle it holds about
