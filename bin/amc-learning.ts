@@ -90,13 +90,13 @@ async function main(): Promise<void> {
     );
     runtime.done.catch(() => stop('fatal error'));
   }
+  if (switches.tracker) await app.start();
   if (sink) {
     logSinkEvents(sink.sink.events, (line) => log(`sink: ${line}`));
     sink.sink.done.catch(() => stop('sink failed'));
     const migrations = await sink.start();
     if (migrations) log(`sink: database ${migrations.database} at migration ${migrations.version}`);
   }
-  if (switches.tracker) await app.start();
   log(
     `running: tracker ${switches.tracker ? 'on' : 'off'}, alerts ${switches.alerts ? 'on' : 'off'}, ` +
       `sinks ${switches.sinks ? 'on' : 'off'}; ${switches.tracker ? app.runtimes.length : 0} processors, ` +

@@ -10,10 +10,12 @@ import type { Serde } from '../streams/serde/serde.ts';
 import { ensureDatabase } from './clickhouse/client.ts';
 import { createHttpSession } from './clickhouse/http-session.ts';
 import type { SinkConfig } from './config.ts';
-import type { MigrationReport } from './schema/migrate.ts';
+import { backoffDelay } from './pipeline/backoff.ts';
+import { type MigrationReport, migrate } from './schema/migrate.ts';
 import { createSink, type Sink } from './sink.ts';
 import { sinkTopicsFor } from './topics.ts';
 import { createClickhouseWriter } from './writer/clickhouse-writer.ts';
+import { toWriteError } from './writer/errors.ts';
 
 export interface SinkApp {
   readonly sink: Sink;
@@ -44,7 +46,6 @@ export function sinkApp(options: {
     kafka: options.kafka,
     serde: options.serde,
     writer,
-    schema,
     topics: sinkTopicsFor(job.topicPrefix),
     groupId: sinkGroupId(job),
     config,
@@ -54,8 +55,13 @@ export function sinkApp(options: {
   return {
     sink,
     async start() {
-      await ensureDatabase(target);
-      return (await sink.start()).migrations;
+      // A ClickHouse that is not up yet is waited for, as the sink waits for it later; anything else stops the start.
+      const migrations = await whileUnavailable(sink, config, async () => {
+        await ensureDatabase(target);
+        return migrate(schema);
+      });
+      await sink.start();
+      return migrations;
     },
     async stop() {
       await sink.stop();
@@ -63,4 +69,25 @@ export function sinkApp(options: {
       await schema.close();
     },
   };
+}
+
+async function whileUnavailable<T>(sink: Sink, config: SinkConfig, op: () => Promise<T>): Promise<T> {
+  let downSince: number | undefined;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await op();
+      if (downSince !== undefined)
+        sink.events.emitEvent('clickhouse.available', { downMs: Date.now() - downSince });
+      return result;
+    } catch (error) {
+      const failure = toWriteError(error);
+      if (!failure.retriable) throw error;
+      if (downSince === undefined)
+        sink.events.emitEvent('clickhouse.unavailable', { error: failure.message });
+      downSince ??= Date.now();
+      const delayMs = backoffDelay(attempt, { initialMs: config.retryInitialMs, maxMs: config.retryMaxMs });
+      sink.events.emitEvent('retry', { what: 'migrate', attempt, delayMs, error: failure.message });
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
 }

@@ -55,6 +55,7 @@ export class SinkPipeline {
   private buffer = new BatchBuffer();
   private inFlight = 0;
   private readonly ledger = new CommitLedger();
+  private assigned: (topic: string, partition: number) => boolean = () => true;
   private readonly flushDue = new Wakeup();
   private readonly roomFreed = new Wakeup();
   private readonly stopSignal = new Wakeup();
@@ -113,6 +114,7 @@ export class SinkPipeline {
 
   /** After a rebalance: partitions this instance no longer owns are left to their new owner. */
   retainPartitions(assigned: (topic: string, partition: number) => boolean): void {
+    this.assigned = assigned;
     this.ledger.retain(assigned);
   }
 
@@ -246,7 +248,11 @@ export class SinkPipeline {
   }
 
   private async commit(batch: Batch): Promise<void> {
-    const positions = this.ledger.ahead(batch.offsets.positions());
+    // A partition that moved to another instance is committed by its new owner, which re-reads (and
+    // harmlessly re-inserts) from its last commit; committing it from here could move it backwards.
+    const positions = this.ledger
+      .ahead(batch.offsets.positions())
+      .filter((p) => this.assigned(p.topic, p.partition));
     if (positions.length === 0) return;
     try {
       await this.options.commit(positions);

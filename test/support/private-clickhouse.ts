@@ -17,13 +17,16 @@ export interface PrivateClickhouse {
   destroy(): Promise<void>;
 }
 
-export async function startPrivateClickhouse(): Promise<PrivateClickhouse> {
+/** Started unless `started: false` (its ports chosen, nothing listening yet). */
+export async function startPrivateClickhouse(
+  options: { started?: boolean } = {},
+): Promise<PrivateClickhouse> {
   const service: ServiceFiles = {
     name: 'clickhouse',
     dir: mkdtempSync(path.join(tmpdir(), 'amc-private-ch-')),
   };
   const ports = { http: await freePort(), tcp: await freePort() };
-  await runClickhouseServer(service, ports);
+  if (options.started ?? true) await runClickhouseServer(service, ports);
   return {
     url: `http://127.0.0.1:${ports.http}`,
     pid: () => runningPid(service),

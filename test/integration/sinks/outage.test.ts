@@ -110,4 +110,35 @@ describe('ClickHouse down for 20 s in the middle of an ingest', () => {
       await db.drop().catch(() => undefined);
     }
   }, 300_000);
+
+  it('npm run sink waits for a ClickHouse that is not up yet, then migrates and consumes', async () => {
+    const late = await startPrivateClickhouse({ started: false });
+    const run = newSinkRun('sink-late');
+    const endpoints = loadEndpoints();
+    const lines: string[] = [];
+    const child = startSinkProcess(run, 'late_start', {
+      CLICKHOUSE_URL: late.url,
+      KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+      SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
+      AMC_SINK_RETRY_MAX_MS: '1000',
+    });
+    const seen = (text: string) => lines.some((l) => l.includes(text));
+    child.stdout?.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n')));
+    try {
+      while (!seen('ClickHouse unavailable')) {
+        expect(child.exitCode).toBeNull();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await late.start();
+      while (!seen('consuming 9 topics')) {
+        expect(child.exitCode).toBeNull();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(seen('ClickHouse available again')).toBe(true);
+      expect(seen('database late_start at migration')).toBe(true);
+    } finally {
+      await killHard(child);
+      await late.destroy();
+    }
+  }, 120_000);
 });

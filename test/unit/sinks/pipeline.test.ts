@@ -312,3 +312,16 @@ describe('the sink pipeline', () => {
     expect(down.commits).toEqual([]);
   });
 });
+
+describe('the sink pipeline after a rebalance', () => {
+  it('commits only the partitions it still owns', async () => {
+    const h = harness({ batchAgeMs: 10 });
+    pipelines.push(h.pipeline);
+    h.pipeline.retainPartitions((_, partition) => partition === 1);
+    const [a, b] = await records([outcome(0), outcome(1)]);
+    await h.pipeline.accept([a!, { ...b!, partition: 1 }]);
+    await h.until(() => h.commits.length === 1);
+    expect(h.commits[0]).toEqual([{ topic: OUTCOMES, partition: 1, offset: '2' }]);
+    expect(h.memory.final(TABLES.recommendationTracking)).toHaveLength(2);
+  });
+});
