@@ -147,6 +147,7 @@ export class SinkPipeline {
   }
 
   private async run(): Promise<void> {
+    let abandoned = 0;
     try {
       for (;;) {
         const state = this.buffer.state();
@@ -164,17 +165,18 @@ export class SinkPipeline {
         this.inFlight = batch.records;
         try {
           await this.flush(batch, reason);
+        } catch (error) {
+          if (!(error instanceof StopRequested)) throw error;
+          // Stopping while ClickHouse is away: the batch stays uncommitted and is read again next time.
+          abandoned = batch.records;
+          break;
         } finally {
           this.inFlight = 0;
           this.roomFreed.notify();
         }
       }
-      this.options.events.emitEvent('stopped', { uncommittedRecords: this.buffer.heldRecords });
+      this.options.events.emitEvent('stopped', { uncommittedRecords: abandoned + this.buffer.heldRecords });
     } catch (error) {
-      if (error instanceof StopRequested) {
-        this.options.events.emitEvent('stopped', { uncommittedRecords: this.heldRecords });
-        return;
-      }
       this.crashed = error instanceof Error ? error : new Error(String(error));
       this.roomFreed.notify();
       this.options.events.emitEvent('crash', { error: messageOf(error) });

@@ -125,6 +125,7 @@ function harness(
     until,
     seen,
     count,
+    events,
     failNextCommits: (n: number) => {
       failCommits = n;
     },
@@ -307,9 +308,14 @@ describe('the sink pipeline', () => {
 
     const down = harness({ batchRows: 1000, batchAgeMs: 60_000 });
     down.memory.setAvailable(false);
+    let stopped: unknown;
+    down.events.onEvent('stopped', (e) => {
+      stopped = e;
+    });
     await down.pipeline.accept(await records([outcome(0)]));
     await down.pipeline.stop();
     expect(down.commits).toEqual([]);
+    expect(stopped).toEqual({ uncommittedRecords: 1 });
   });
 });
 
