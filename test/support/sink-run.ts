@@ -76,7 +76,7 @@ export async function produceRecords<T extends SinkContract>(
   }
 }
 
-/** A loaded broker can answer NOT_LEADER for a moment after a topic is created; kafkajs gives up too soon. */
+/** A loaded broker can answer NOT_LEADER for a moment after a topic is created, and kafkajs gives up too soon. */
 async function sendRetrying(send: () => Promise<unknown>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -118,8 +118,11 @@ export async function waitForSinkCommitted(kafka: Kafka, run: SinkRun, timeoutMs
     const topics = Object.values(run.topics);
     const ends = new Map<string, bigint>();
     for (const topic of topics) {
-      for (const p of await admin.fetchTopicOffsets(topic))
-        ends.set(`${topic}/${p.partition}`, BigInt(p.high));
+      let offsets: Awaited<ReturnType<typeof admin.fetchTopicOffsets>> = [];
+      await sendRetrying(async () => {
+        offsets = await admin.fetchTopicOffsets(topic);
+      });
+      for (const p of offsets) ends.set(`${topic}/${p.partition}`, BigInt(p.high));
     }
     const deadline = Date.now() + timeoutMs;
     for (;;) {
