@@ -1,7 +1,8 @@
 /**
  * The main job: the recommendation tracker, the discovery monitor, the
  * buy-the-dip validator and the alerts stream, each behind its switch,
- * exactly once, on the configured Kafka, registry and ClickHouse. With no
+ * exactly once, and the ClickHouse sink beside them, on the configured
+ * Kafka, registry and ClickHouse. With no
  * endpoint configured it runs on the local stack, which it brings up first.
  * SIGTERM or SIGINT stops it gracefully (open transactions commit or abort,
  * the consumer groups are left).
@@ -12,6 +13,9 @@ import { ConfigError } from '../config/endpoints.ts';
 import { identitiesOf } from '../config/identity.ts';
 import { formatSettings } from '../config/print-config.ts';
 import { loadSettings } from '../config/settings.ts';
+import { type SinkApp, sinkApp } from '../sinks/app.ts';
+import { loadSinkConfig } from '../sinks/config.ts';
+import { logSinkEvents } from '../sinks/log-events.ts';
 import { StackError } from '../stack/process.ts';
 import { formatStatus, stackStatus, stackUp } from '../stack/stack.ts';
 import { ConfigIdentityError, settleIdentities } from '../streams/app/identity-store.ts';
@@ -47,10 +51,10 @@ async function main(): Promise<number | undefined> {
     log(started.length > 0 ? `local stack started: ${started.join(', ')}` : 'local stack already up');
     console.log(formatStatus(await stackStatus()));
   }
-  if (!switches.learning || !(switches.tracker || switches.monitor || switches.dips)) {
+  if (!switches.learning || !(switches.tracker || switches.monitor || switches.dips || switches.sinks)) {
     log(
       'nothing switched on (AMC_LEARNING_ENABLED, AMC_LEARNING_TRACKER_ENABLED, ' +
-        'AMC_LEARNING_MONITOR_ENABLED, AMC_LEARNING_DIPS_ENABLED): nothing to run',
+        'AMC_LEARNING_MONITOR_ENABLED, AMC_LEARNING_DIPS_ENABLED, AMC_LEARNING_SINKS_ENABLED): nothing to run',
     );
     return undefined;
   }
@@ -70,12 +74,16 @@ async function main(): Promise<number | undefined> {
   const serde = createSerde({ registry: createHttpRegistryClient({ url: endpoints.schemaRegistryUrl }) });
   const apps = learningApps({ kafka, serde, settings, epochs });
   const runtimes = apps.flatMap((app) => app.runtimes);
+  const sink: SinkApp | undefined = switches.sinks
+    ? sinkApp({ kafka, serde, clickhouseUrl: endpoints.clickhouseUrl, job, config: loadSinkConfig() })
+    : undefined;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
     (async () => {
+      await sink?.stop();
       for (const app of [...apps].reverse()) await app.stop();
     })().then(
       () => process.exit(0),
@@ -105,10 +113,16 @@ async function main(): Promise<number | undefined> {
     runtime.done.catch(() => stop('fatal error'));
   }
   for (const app of apps) await app.start();
+  if (sink) {
+    logSinkEvents(sink.sink.events, (line) => log(`sink: ${line}`));
+    sink.sink.done.catch(() => stop('sink failed'));
+    const migrations = await sink.start();
+    if (migrations) log(`sink: database ${migrations.database} at migration ${migrations.version}`);
+  }
   const on = (flag: boolean) => (flag ? 'on' : 'off');
   log(
     `running: tracker ${on(switches.tracker)}, monitor ${on(switches.monitor)}, dips ${on(switches.dips)}, ` +
-      `alerts ${on(switches.alerts)}; ${runtimes.map((r) => r.applicationId).join(', ')}`,
+      `alerts ${on(switches.alerts)}, sinks ${on(switches.sinks)}; ${runtimes.map((r) => r.applicationId).join(', ')}`,
   );
   return undefined;
 }

@@ -9,6 +9,8 @@ export interface Switches {
   readonly monitor: boolean;
   /** The buy-the-dip validator (AMC_LEARNING_DIPS_ENABLED). */
   readonly dips: boolean;
+  /** The ClickHouse sink. */
+  readonly sinks: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -32,5 +34,6 @@ export function loadSwitches(env: Env = process.env): Switches {
     tracker: learning && flag(env, 'AMC_LEARNING_TRACKER_ENABLED', true),
     monitor: learning && flag(env, 'AMC_LEARNING_MONITOR_ENABLED', true),
     dips: learning && flag(env, 'AMC_LEARNING_DIPS_ENABLED', true),
+    sinks: learning && flag(env, 'AMC_LEARNING_SINKS_ENABLED', true),
   });
 }

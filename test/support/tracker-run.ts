@@ -163,6 +163,8 @@ export function startTrackerJob(
       // The tracker's tests run the tracker alone; the agents' tests switch them on.
       AMC_LEARNING_MONITOR_ENABLED: 'false',
       AMC_LEARNING_DIPS_ENABLED: 'false',
+      // The sink has tests of its own and would write the shared database.
+      AMC_LEARNING_SINKS_ENABLED: 'false',
       ...env,
     },
     args,
