@@ -5,6 +5,12 @@ export interface Switches {
   readonly learning: boolean;
   readonly alerts: boolean;
   readonly tracker: boolean;
+  /** The discovery monitor (AMC_LEARNING_MONITOR_ENABLED). */
+  readonly monitor: boolean;
+  /** The buy-the-dip validator (AMC_LEARNING_DIPS_ENABLED). */
+  readonly dips: boolean;
+  /** The ClickHouse sink. */
+  readonly sinks: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -26,5 +32,8 @@ export function loadSwitches(env: Env = process.env): Switches {
     learning,
     alerts: learning && flag(env, 'AMC_LEARNING_ALERTS_ENABLED', true),
     tracker: learning && flag(env, 'AMC_LEARNING_TRACKER_ENABLED', true),
+    monitor: learning && flag(env, 'AMC_LEARNING_MONITOR_ENABLED', true),
+    dips: learning && flag(env, 'AMC_LEARNING_DIPS_ENABLED', true),
+    sinks: learning && flag(env, 'AMC_LEARNING_SINKS_ENABLED', true),
   });
 }

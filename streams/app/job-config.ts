@@ -1,5 +1,6 @@
 import { ConfigError } from '../../config/endpoints.ts';
 import { DEFAULT_TRACKER_TOPICS, type TrackerTopics } from '../tracker/topics.ts';
+import { type AgentTopics, DEFAULT_AGENT_TOPICS, prefixTopics } from './agent-topics.ts';
 
 /** How the main job names and sizes what it creates. */
 export interface JobConfig {
@@ -56,6 +57,9 @@ export function loadJobConfig(env: Env = process.env): JobConfig {
 }
 
 export function trackerTopicsFor(config: JobConfig): TrackerTopics {
-  const entries = Object.entries(DEFAULT_TRACKER_TOPICS).map(([k, v]) => [k, `${config.topicPrefix}${v}`]);
-  return Object.freeze(Object.fromEntries(entries)) as unknown as TrackerTopics;
+  return prefixTopics(DEFAULT_TRACKER_TOPICS, config.topicPrefix);
+}
+
+export function agentTopicsFor(config: JobConfig): AgentTopics {
+  return prefixTopics(DEFAULT_AGENT_TOPICS, config.topicPrefix);
 }

@@ -5,9 +5,13 @@ export { AlertComponent } from './alert.ts';
 export { deriveAlertId } from './alert-id.ts';
 export type { AlertTypeName, KnownAlertType } from './alert-type.ts';
 export { AlertType, isKnownAlertType, KNOWN_ALERT_TYPES } from './alert-type.ts';
+export type { BuyMoreSignalInput } from './builders/buy-more-signal.ts';
+export { buildBuyMoreSignalAlert } from './builders/buy-more-signal.ts';
 export { dedupKeyFor } from './builders/dedup-key.ts';
 export type { MissedOpportunityInput } from './builders/missed-opportunity.ts';
 export { buildMissedOpportunityAlert } from './builders/missed-opportunity.ts';
+export type { PipelineDriftInput } from './builders/pipeline-drift.ts';
+export { buildPipelineDriftAlert } from './builders/pipeline-drift.ts';
 export type { PipelineUnhealthyInput } from './builders/pipeline-unhealthy.ts';
 export { buildPipelineUnhealthyAlert } from './builders/pipeline-unhealthy.ts';
 export type { AlertBuilder, AlertBuilderInputs, BuildableAlertType } from './builders/registry.ts';
@@ -16,6 +20,7 @@ export { candidateProblems } from './candidate-validation.ts';
 export type {
   AlertsConfig,
   AlertTypePolicy,
+  BuyMoreSignalRule,
   MissedOpportunityRule,
   PipelineUnhealthyRule,
   RateLimitPolicy,

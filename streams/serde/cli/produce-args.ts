@@ -1,7 +1,8 @@
 // Command-line arguments of bin/produce.ts, parsed without side effects.
+
+import { parseFlags } from '../../../config/cli-flags.ts';
 import { isTopicName, TOPIC_NAMES, type TopicName } from '../../../schemas/topics.ts';
 import { registryUrlFromEnv } from '../registry-http.ts';
-import { parseFlags } from '../../../config/cli-flags.ts';
 
 export const DEFAULT_KAFKA_BROKERS = '127.0.0.1:9092';
 

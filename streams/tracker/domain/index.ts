@@ -58,6 +58,8 @@ export {
   trackingIdOf,
   windowOf,
 } from './outcome.ts';
+/** Percent change from a reference price. */
+export { returnPct } from './returns.ts';
 /** One summary per session: daily bar preferred over aggregated finer bars. */
 export { resolveSessionBars, type SessionBar } from './session-bars.ts';
 /** The same summaries kept up as bars arrive: one value per session, corrections recomputed. */

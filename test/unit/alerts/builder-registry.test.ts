@@ -34,7 +34,12 @@ describe('builder registry', () => {
   });
 
   it('has one builder per buildable type', () => {
-    expect(Object.keys(ALERT_BUILDERS).sort()).toEqual(['MISSED_OPPORTUNITY', 'PIPELINE_UNHEALTHY']);
+    expect(Object.keys(ALERT_BUILDERS).sort()).toEqual([
+      'BUY_MORE_SIGNAL',
+      'MISSED_OPPORTUNITY',
+      'PIPELINE_DRIFT',
+      'PIPELINE_UNHEALTHY',
+    ]);
   });
 
   it('prefixes dedup keys with the type', () => {

@@ -1,13 +1,17 @@
 import type { AlertCandidate } from '../alert.ts';
 import { AlertType } from '../alert-type.ts';
 import type { AlertsConfig } from '../config.ts';
+import { type BuyMoreSignalInput, buildBuyMoreSignalAlert } from './buy-more-signal.ts';
 import { buildMissedOpportunityAlert, type MissedOpportunityInput } from './missed-opportunity.ts';
+import { buildPipelineDriftAlert, type PipelineDriftInput } from './pipeline-drift.ts';
 import { buildPipelineUnhealthyAlert, type PipelineUnhealthyInput } from './pipeline-unhealthy.ts';
 
 /** The input each builder takes, by alert type. A new type adds a line here and one in ALERT_BUILDERS. */
 export interface AlertBuilderInputs {
   readonly [AlertType.MISSED_OPPORTUNITY]: MissedOpportunityInput;
   readonly [AlertType.PIPELINE_UNHEALTHY]: PipelineUnhealthyInput;
+  readonly [AlertType.PIPELINE_DRIFT]: PipelineDriftInput;
+  readonly [AlertType.BUY_MORE_SIGNAL]: BuyMoreSignalInput;
 }
 
 export type BuildableAlertType = keyof AlertBuilderInputs;
@@ -20,6 +24,8 @@ export const ALERT_BUILDERS: { readonly [T in BuildableAlertType]: AlertBuilder<
       buildMissedOpportunityAlert(input, config.missed_opportunity),
     [AlertType.PIPELINE_UNHEALTHY]: (input, config) =>
       buildPipelineUnhealthyAlert(input, config.pipeline_unhealthy),
+    [AlertType.PIPELINE_DRIFT]: (input) => buildPipelineDriftAlert(input),
+    [AlertType.BUY_MORE_SIGNAL]: (input, config) => buildBuyMoreSignalAlert(input, config.buy_more_signal),
   });
 
 /** Builds the candidate of a type from its input, or null when the input warrants no alert. */
