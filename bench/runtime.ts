@@ -20,8 +20,6 @@ import { encodeJsonWithBytes } from '../streams/runtime/json-codec.ts';
 import { runtimeLogCreator } from '../streams/runtime/kafka-logging.ts';
 import type { RuntimeTuning } from '../streams/runtime/tuning.ts';
 import type { Codec } from '../streams/runtime/types.ts';
-import { createTopics } from '../test/support/kafka.ts';
-import { uniqueName } from '../test/support/names.ts';
 import { produceInput } from '../test/support/reference-run.ts';
 import {
   kafkajsTransactionalCopy,
@@ -38,6 +36,7 @@ import {
   rawConsumeRate,
 } from './runtime/measure.ts';
 import { rate, ratio, spreadOf, table } from './runtime/report.ts';
+import { benchTopic, deleteBenchTopics } from './runtime/topics.ts';
 
 interface Variant {
   readonly name: string;
@@ -138,8 +137,7 @@ const rssProbe = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50);
 
-const input = uniqueName('bench-in');
-await createTopics(kafka, [input], { partitions });
+const input = await benchTopic(kafka, 'bench-in', partitions);
 await produceInput(kafka, input, records);
 
 const rawRuns: BaselineResult[] = [];
@@ -182,6 +180,7 @@ for (let round = 1; round <= rounds; round++) {
 }
 clearInterval(rssProbe);
 removeKafkajsCopies();
+await deleteBenchTopics(kafka);
 if (values['phase-log']) writeFileSync(values['phase-log'], JSON.stringify(phases, null, 2));
 
 const raws = rawRuns.map((r) => r.rate);

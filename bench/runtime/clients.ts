@@ -13,10 +13,10 @@ import {
 import type { Kafka } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import { loadEndpoints } from '../../config/endpoints.ts';
-import { createTopics } from '../../test/support/kafka.ts';
 import { uniqueName } from '../../test/support/names.ts';
 import { cpuMeter, cpuPerRecord } from './cpu.ts';
 import type { BaselineResult } from './measure.ts';
+import { benchTopic } from './topics.ts';
 
 const copyValue = (offset: string, value: Buffer | null) =>
   JSON.stringify({ offset, value: JSON.parse(value?.toString() ?? 'null') });
@@ -32,8 +32,7 @@ export interface CopyRun {
 
 /** A fresh output topic and consumer group for one copy. */
 async function copyTarget({ kafka, partitions }: CopyRun, prefix: string) {
-  const output = uniqueName(prefix);
-  await createTopics(kafka, [output], { partitions });
+  const output = await benchTopic(kafka, prefix, partitions);
   return { output, groupId: uniqueName(prefix) };
 }
 

@@ -2,11 +2,12 @@ import type { Kafka } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import { countProcessor } from '../../streams/reference/count-processor.ts';
 import { StreamRuntime } from '../../streams/runtime/runtime.ts';
+import { changelogStores, changelogTopic } from '../../streams/runtime/topics.ts';
 import type { RuntimeTuning } from '../../streams/runtime/tuning.ts';
 import type { Codec } from '../../streams/runtime/types.ts';
-import { createTopics } from '../../test/support/kafka.ts';
 import { uniqueName } from '../../test/support/names.ts';
 import { cpuMeter, cpuPerRecord } from './cpu.ts';
+import { benchTopic, rememberBenchTopics } from './topics.ts';
 
 /** Monotonic microseconds, the clock of `node --cpu-prof` samples: phases can be cut out of a profile. */
 export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
@@ -66,8 +67,7 @@ export function consumeProduceRate(
 ): Promise<BaselineResult> {
   return timed(label, async () => {
     const cpu = cpuMeter();
-    const output = uniqueName('bench-copy');
-    await createTopics(kafka, [output], { partitions });
+    const output = await benchTopic(kafka, 'bench-copy', partitions);
     const producer = kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -128,19 +128,19 @@ export function exactlyOnceRate(
 ): Promise<EosResult> {
   const { records, partitions, txn, tuning } = options;
   return timed(options.label, async () => {
-    const output = uniqueName('bench-out');
-    const dlq = uniqueName('bench-dlq');
-    await createTopics(kafka, [output], { partitions });
-    await createTopics(kafka, [dlq]);
+    const output = await benchTopic(kafka, 'bench-out', partitions);
+    const dlq = await benchTopic(kafka, 'bench-dlq');
+    const definition = countProcessor({
+      applicationId: uniqueName('bench-eos'),
+      inputTopic: input,
+      outputTopic: output,
+      windowMs: 1000,
+      graceMs: 500,
+    });
+    rememberBenchTopics(changelogStores(definition).map((s) => changelogTopic(definition.applicationId, s)));
     const runtime = new StreamRuntime({
       kafka,
-      definition: countProcessor({
-        applicationId: uniqueName('bench-eos'),
-        inputTopic: input,
-        outputTopic: output,
-        windowMs: 1000,
-        graceMs: 500,
-      }),
+      definition,
       codec: options.codec,
       deadLetterTopic: dlq,
       maxRecordsPerTransaction: txn,
