@@ -24,7 +24,7 @@ import {
 } from './domain/index.ts';
 
 /** What is kept of a finer bar: enough to roll its session up again. */
-type StoredBar = Pick<PriceBar, 'interval' | 'timestamp' | 'high' | 'low' | 'close'>;
+export type StoredBar = Pick<PriceBar, 'interval' | 'timestamp' | 'high' | 'low' | 'close'>;
 
 const prefixOf = (symbol: string) => `${encodeURIComponent(symbol)}|`;
 /** The first string above every key starting with `prefix` ('|' + 1 is '}'). */

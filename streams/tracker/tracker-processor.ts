@@ -7,7 +7,7 @@ import type {
   ProcessorContext,
   ProcessorDefinition,
 } from '../runtime/types.ts';
-import { BarHistory } from './bar-history.ts';
+import { BarHistory, type StoredBar } from './bar-history.ts';
 import {
   advanceEmission,
   barProblem,
@@ -19,6 +19,7 @@ import {
   type PositionSnapshot,
   type Recommendation,
   recommendationProblem,
+  type SessionRollup,
   type TrackedOutcome,
   type TrackerConfig,
   windowOf,
@@ -86,7 +87,11 @@ export function trackerProcessor(options: TrackerOptions): ProcessorDefinition<S
   const save = <T>(store: KeyValueStore<T & JsonValue>, key: string, value: T) =>
     store.put(key, value as T & JsonValue);
   const history = (ctx: ProcessorContext) =>
-    new BarHistory(ctx.store('sessions') as never, ctx.store('intraday') as never, calendar);
+    new BarHistory(
+      ctx.store('sessions') as unknown as KeyValueStore<SessionRollup & JsonValue>,
+      ctx.store('intraday') as unknown as KeyValueStore<StoredBar & JsonValue>,
+      calendar,
+    );
 
   function evaluate(trackingId: string, symbol: SymbolState, ctx: ProcessorContext): boolean {
     const state = tracked(ctx).get(trackingId);
