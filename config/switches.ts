@@ -5,6 +5,8 @@ export interface Switches {
   readonly learning: boolean;
   readonly alerts: boolean;
   readonly tracker: boolean;
+  /** The ClickHouse sink. */
+  readonly sinks: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -26,5 +28,6 @@ export function loadSwitches(env: Env = process.env): Switches {
     learning,
     alerts: learning && flag(env, 'AMC_LEARNING_ALERTS_ENABLED', true),
     tracker: learning && flag(env, 'AMC_LEARNING_TRACKER_ENABLED', true),
+    sinks: learning && flag(env, 'AMC_LEARNING_SINKS_ENABLED', true),
   });
 }
