@@ -21,15 +21,24 @@ const UNKNOWN_TABLE = '60';
 const UNKNOWN_DATABASE = '81';
 const TIMEOUT_EXCEEDED = '159';
 
+/**
+ * The server's error code: @clickhouse/client parses current servers' errors
+ * into ClickHouseError; 18.16 words them "Code: 81, e.displayText() = ...",
+ * which reach us as a plain Error.
+ */
+function serverErrorCode(error: unknown): string | undefined {
+  if (error instanceof ClickHouseError) return error.code;
+  const match = error instanceof Error ? /^Code: (\d+),/.exec(error.message) : null;
+  return match?.[1];
+}
+
 /** What a failed query means for the caller: a stable API error, with whether retrying may help. */
 export function queryFailure(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof ClickHouseError) {
-    if (error.code === UNKNOWN_TABLE || error.code === UNKNOWN_DATABASE)
-      return new ApiError('STORE_NOT_READY');
-    if (error.code === TIMEOUT_EXCEEDED) return new ApiError('QUERY_TIMEOUT');
-    return new ApiError('INTERNAL', `ClickHouse refused the query (code ${error.code})`);
-  }
+  const code = serverErrorCode(error);
+  if (code === UNKNOWN_TABLE || code === UNKNOWN_DATABASE) return new ApiError('STORE_NOT_READY');
+  if (code === TIMEOUT_EXCEEDED) return new ApiError('QUERY_TIMEOUT');
+  if (code !== undefined) return new ApiError('INTERNAL', `ClickHouse refused the query (code ${code})`);
   const message = error instanceof Error ? error.message : String(error);
   if (/timeout/i.test(message)) return new ApiError('QUERY_TIMEOUT');
   return new ApiError('CLICKHOUSE_UNAVAILABLE');

@@ -83,7 +83,7 @@ export class AlertHub {
   /** Adds a client that wants alerts of `minSeverity` and above; returns its removal. */
   add(socket: AlertSocket, minSeverity: string): () => void {
     const rank = SEVERITIES.indexOf(minSeverity);
-    const client: Client = { socket, minRank: rank < 0 ? 0 : rank };
+    const client: Client = { socket, minRank: Math.max(rank, 0) };
     this.clients.add(client);
     this.observer.clients(this.clients.size);
     return () => {
