@@ -60,7 +60,9 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
         version: '1',
         description:
           'What the learning system knows: tracked recommendations, pipeline health, dip analyses, alerts. ' +
-          'Every answer is { success, ...payload }; errors carry a stable code (see ErrorResponse).',
+          'Every answer is { success, ...payload }; errors carry a stable code (see ErrorResponse). ' +
+          'Live alerts: WebSocket GET /ws/alerts?min_severity=INFO|WARNING|HIGH|CRITICAL|EMERGENCY with ' +
+          'Authorization: Bearer <AMC_API_TOKEN>; each message is {"type":"alert","alert":{...}} shaped as GET /alerts items.',
       },
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'AMC_API_TOKEN' } },

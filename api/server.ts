@@ -6,11 +6,11 @@
  */
 import type { Kafka } from 'kafkajs';
 import type { Endpoints } from '../config/endpoints.ts';
+import { TOPICS } from '../schemas/topics.ts';
 import type { JobConfig } from '../streams/app/job-config.ts';
 import { ensureTopics } from '../streams/app/topics.ts';
 import { createPublisher } from '../streams/serde/publish.ts';
 import type { Serde } from '../streams/serde/serde.ts';
-import { TOPICS } from '../schemas/topics.ts';
 import { kafkaAckPublisher } from './acks/ack-publisher.ts';
 import { buildApp } from './app.ts';
 import { createQueryRunner } from './clickhouse/query-runner.ts';

@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   });
   const serde = createSerde({ registry: createHttpRegistryClient({ url: endpoints.schemaRegistryUrl }) });
   const server = await startApi({ config, endpoints, job, kafka, serde });
-  log(`listening on ${server.url} (OpenAPI at ${server.url}/docs); mutations ${config.token ? 'enabled' : 'disabled: AMC_API_TOKEN is not set'}`);
+  log(
+    `listening on ${server.url} (OpenAPI at ${server.url}/docs); mutations ${config.token ? 'enabled' : 'disabled: AMC_API_TOKEN is not set'}`,
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -6,7 +6,7 @@ import type { Int64 } from './values.ts';
 export interface DipRow {
   analysis_id: string;
   symbol: string;
-  session_date: string;
+  session_day: string;
   analyzed_at_s: Int64;
   current_price: number;
   avg_entry_price: number;
@@ -35,7 +35,7 @@ export interface DipRow {
   is_final: number;
 }
 
-const DIP_COLUMNS = sql`analysis_id, symbol, toString(session_date) AS session_date,
+const DIP_COLUMNS = sql`analysis_id, symbol, toString(session_date) AS session_day,
     toUnixTimestamp(analyzed_at) AS analyzed_at_s, current_price, avg_entry_price, quantity, days_held,
     account_equity, position_value, position_pct_of_equity, unrealized_return_pct, thesis, thesis_strength,
     thesis_grade, action, suggested_pct_of_equity, suggested_amount, suggested_shares, entry_low, entry_high,

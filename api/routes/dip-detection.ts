@@ -57,7 +57,7 @@ function analysisView(row: DipRow) {
   return {
     analysis_id: row.analysis_id,
     symbol: row.symbol,
-    session_date: row.session_date,
+    session_date: row.session_day,
     analyzed_at: isoOfSeconds(row.analyzed_at_s),
     days_held: toInt(row.days_held),
     thesis: row.thesis,
@@ -99,7 +99,7 @@ export async function dipRoutes(app: FastifyInstance, deps: QueryRouteDeps): Pro
       const buyMore = rows.filter((row) => row.action === 'BUY_MORE');
       return {
         success: true,
-        session_date: rows[0]?.session_date ?? null,
+        session_date: rows[0]?.session_day ?? null,
         total_opportunity_usd: buyMore.reduce((sum, row) => sum + (row.suggested_amount ?? 0), 0),
         buy_more_count: buyMore.length,
         analyses: rows.map(analysisView),

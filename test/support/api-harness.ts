@@ -4,14 +4,14 @@
  * memory unless a publisher is given, and alerts fed by hand unless a feed is.
  */
 import type { FastifyInstance } from 'fastify';
-import { type ApiDeps, buildApp } from '../../api/app.ts';
 import type { AckPublisher } from '../../api/acks/ack-publisher.ts';
+import { type ApiDeps, buildApp } from '../../api/app.ts';
 import { createQueryRunner, type QueryRunner } from '../../api/clickhouse/query-runner.ts';
 import { type ApiConfig, apiConfig } from '../../api/config.ts';
 import { kafkaReadiness, registryReadiness } from '../../api/health/readiness.ts';
 import { createMetricsRegistry } from '../../api/metrics/registry.ts';
-import type { AlertFeed } from '../../api/ws/alert-feed.ts';
 import type { AlertView } from '../../api/views/alert-view.ts';
+import type { AlertFeed } from '../../api/ws/alert-feed.ts';
 import { loadEndpoints } from '../../config/endpoints.ts';
 import type { AlertAck } from '../../schemas/types.generated.ts';
 import { createTestDatabase, type TestDatabase } from './clickhouse.ts';
@@ -70,7 +70,11 @@ export async function startApiHarness(
   const endpoints = loadEndpoints();
   const statements: string[] = [];
   const acks: AlertAck[] = [];
-  const runner = createQueryRunner({ url: endpoints.clickhouseUrl, database: db.target.database, timeoutMs: 10_000 });
+  const runner = createQueryRunner({
+    url: endpoints.clickhouseUrl,
+    database: db.target.database,
+    timeoutMs: 10_000,
+  });
   const admin = testKafka().admin();
   await admin.connect();
   const config = apiConfig({ token: TEST_TOKEN, database: db.target.database, ...options.config });

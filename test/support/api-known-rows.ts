@@ -5,22 +5,23 @@
  * acknowledged through the acks table only) and dip analyses of two sessions.
  * Rows go in through the sinks' own mappers and writer, as the sink stores them.
  */
-import { SAMPLES } from '../fixtures/avro/samples.ts';
+
 import type {
   Alert,
-  DiscoveryRun,
   DipAnalysis,
+  DiscoveryRun,
   PipelineHealth,
   RecommendationOutcome,
 } from '../../schemas/types.generated.ts';
+import type { ClickhouseTarget } from '../../sinks/clickhouse/client.ts';
 import { ackRow, alertRow } from '../../sinks/mapping/alert-rows.ts';
-import { candidateRows, runRow } from '../../sinks/mapping/discovery-rows.ts';
 import { dipRow } from '../../sinks/mapping/dip-rows.ts';
+import { candidateRows, runRow } from '../../sinks/mapping/discovery-rows.ts';
 import { healthRow } from '../../sinks/mapping/health-rows.ts';
 import { outcomeRow } from '../../sinks/mapping/outcome-rows.ts';
 import { TABLES } from '../../sinks/schema/names.ts';
-import type { ClickhouseTarget } from '../../sinks/clickhouse/client.ts';
 import { createClickhouseWriter } from '../../sinks/writer/clickhouse-writer.ts';
+import { SAMPLES } from '../fixtures/avro/samples.ts';
 
 /** The API's clock in these tests. */
 export const NOW = Date.UTC(2026, 3, 30, 12, 0, 0);
@@ -40,18 +41,90 @@ interface Pick {
 }
 
 export const WEEK_A: readonly Pick[] = [
-  { symbol: 'AONE', composite: 90, vigl: 0.9, volumeSpike: 4, returns: [2, 5, 10, 40], bought: false, category: 'STRONG' },
-  { symbol: 'ATWO', composite: 80, vigl: 0.5, volumeSpike: 3, returns: [1, 2, 4, 10], bought: false, category: 'MODERATE' },
-  { symbol: 'ATHR', composite: 70, vigl: 0.7, volumeSpike: 3, returns: [-1, -3, -4, -5], bought: false, category: 'POOR' },
-  { symbol: 'AFOU', composite: 60, vigl: 0.1, volumeSpike: 3, returns: [3, 6, 12, 30], bought: true, category: 'STRONG' },
-  { symbol: 'AFIV', composite: 50, vigl: 0.3, volumeSpike: 3, returns: [-2, -8, -15, -20], bought: false, category: 'FAILED' },
+  {
+    symbol: 'AONE',
+    composite: 90,
+    vigl: 0.9,
+    volumeSpike: 4,
+    returns: [2, 5, 10, 40],
+    bought: false,
+    category: 'STRONG',
+  },
+  {
+    symbol: 'ATWO',
+    composite: 80,
+    vigl: 0.5,
+    volumeSpike: 3,
+    returns: [1, 2, 4, 10],
+    bought: false,
+    category: 'MODERATE',
+  },
+  {
+    symbol: 'ATHR',
+    composite: 70,
+    vigl: 0.7,
+    volumeSpike: 3,
+    returns: [-1, -3, -4, -5],
+    bought: false,
+    category: 'POOR',
+  },
+  {
+    symbol: 'AFOU',
+    composite: 60,
+    vigl: 0.1,
+    volumeSpike: 3,
+    returns: [3, 6, 12, 30],
+    bought: true,
+    category: 'STRONG',
+  },
+  {
+    symbol: 'AFIV',
+    composite: 50,
+    vigl: 0.3,
+    volumeSpike: 3,
+    returns: [-2, -8, -15, -20],
+    bought: false,
+    category: 'FAILED',
+  },
 ];
 
 export const WEEK_B: readonly Pick[] = [
-  { symbol: 'BONE', composite: 85, vigl: 0.6, volumeSpike: 1.5, returns: [4, 6, 20, 55], bought: false, category: 'EXPLOSIVE' },
-  { symbol: 'BTWO', composite: 85, vigl: 0.2, volumeSpike: 3, returns: [0, 1, -2, 8], bought: false, category: 'MODERATE' },
-  { symbol: 'BTHR', composite: 90, vigl: 0.8, volumeSpike: 3, returns: [-1, 2, 3, 5], bought: false, category: 'MODERATE' },
-  { symbol: 'BFOU', composite: 75, vigl: 0.4, volumeSpike: 3, returns: [3, null, null, null], bought: false, category: null },
+  {
+    symbol: 'BONE',
+    composite: 85,
+    vigl: 0.6,
+    volumeSpike: 1.5,
+    returns: [4, 6, 20, 55],
+    bought: false,
+    category: 'EXPLOSIVE',
+  },
+  {
+    symbol: 'BTWO',
+    composite: 85,
+    vigl: 0.2,
+    volumeSpike: 3,
+    returns: [0, 1, -2, 8],
+    bought: false,
+    category: 'MODERATE',
+  },
+  {
+    symbol: 'BTHR',
+    composite: 90,
+    vigl: 0.8,
+    volumeSpike: 3,
+    returns: [-1, 2, 3, 5],
+    bought: false,
+    category: 'MODERATE',
+  },
+  {
+    symbol: 'BFOU',
+    composite: 75,
+    vigl: 0.4,
+    volumeSpike: 3,
+    returns: [3, null, null, null],
+    bought: false,
+    category: null,
+  },
 ];
 
 const OUTSIDE: Pick = {
@@ -119,7 +192,14 @@ function run(runId: string, finishedAt: number, picks: readonly Pick[], relaxed:
 }
 
 function health(runId: string, finishedAt: number, score: number, healthy: boolean): PipelineHealth {
-  return { ...SAMPLES['amc.learning.pipeline-health.v1'], run_id: runId, started_at: finishedAt - 9_000, finished_at: finishedAt, health_score: score, healthy };
+  return {
+    ...SAMPLES['amc.learning.pipeline-health.v1'],
+    run_id: runId,
+    started_at: finishedAt - 9_000,
+    finished_at: finishedAt,
+    health_score: score,
+    healthy,
+  };
 }
 
 export const ALERT_IDS = {
@@ -150,8 +230,17 @@ function alert(id: string, fields: Partial<Alert>): Alert {
 }
 
 export const ALERTS: readonly Alert[] = [
-  alert(ALERT_IDS.missedA, { created_at: Date.UTC(2026, 3, 14), last_seen_at: Date.UTC(2026, 3, 14), data: { symbol: 'AONE' } }),
-  alert(ALERT_IDS.missedB, { severity: 'HIGH', created_at: Date.UTC(2026, 3, 21), last_seen_at: Date.UTC(2026, 3, 22), data: { symbol: 'BONE' } }),
+  alert(ALERT_IDS.missedA, {
+    created_at: Date.UTC(2026, 3, 14),
+    last_seen_at: Date.UTC(2026, 3, 14),
+    data: { symbol: 'AONE' },
+  }),
+  alert(ALERT_IDS.missedB, {
+    severity: 'HIGH',
+    created_at: Date.UTC(2026, 3, 21),
+    last_seen_at: Date.UTC(2026, 3, 22),
+    data: { symbol: 'BONE' },
+  }),
   alert(ALERT_IDS.unhealthyB, {
     type: 'PIPELINE_UNHEALTHY',
     component: 'discovery_monitor',
@@ -161,7 +250,12 @@ export const ALERTS: readonly Alert[] = [
   }),
 ];
 
-function dip(symbol: string, session: string, action: DipAnalysis['action'], amount: number | null): DipAnalysis {
+function dip(
+  symbol: string,
+  session: string,
+  action: DipAnalysis['action'],
+  amount: number | null,
+): DipAnalysis {
   return {
     ...SAMPLES['amc.learning.dip-analyses.v1'],
     analysis_id: `${symbol}:${session}`,
@@ -192,23 +286,48 @@ export async function insertKnownRows(target: ClickhouseTarget): Promise<void> {
     outcome('run-a', RUN_A_END, WEEK_A[1]!, 2),
     outcome('run-a', RUN_A_END, WEEK_A[1]!, 2),
   ].filter((o) => !(o.tracking_id === 'run-a:ATWO' && o.version === 3));
-  const runs = [run('run-a', RUN_A_END, WEEK_A, false), run('run-b', RUN_B_END, WEEK_B, true), run('run-c', RUN_C_END, [OUTSIDE], false)];
+  const runs = [
+    run('run-a', RUN_A_END, WEEK_A, false),
+    run('run-b', RUN_B_END, WEEK_B, true),
+    run('run-c', RUN_C_END, [OUTSIDE], false),
+  ];
   try {
-    await writer.insert(TABLES.recommendationTracking, outcomes.map((o) => outcomeRow(o, source())));
-    await writer.insert(TABLES.discoveryRuns, runs.map((r) => runRow(r, source())));
-    await writer.insert(TABLES.discoveryCandidates, runs.flatMap((r) => candidateRows(r, source())));
+    await writer.insert(
+      TABLES.recommendationTracking,
+      outcomes.map((o) => outcomeRow(o, source())),
+    );
+    await writer.insert(
+      TABLES.discoveryRuns,
+      runs.map((r) => runRow(r, source())),
+    );
+    await writer.insert(
+      TABLES.discoveryCandidates,
+      runs.flatMap((r) => candidateRows(r, source())),
+    );
     await writer.insert(TABLES.pipelineHealthLog, [
       healthRow(health('run-a', RUN_A_END, 0.65, false), source()),
       healthRow(health('run-b', RUN_B_END, 0.75, false), source()),
     ]);
-    await writer.insert(TABLES.alerts, ALERTS.map((a) => alertRow(a, source())));
+    await writer.insert(
+      TABLES.alerts,
+      ALERTS.map((a) => alertRow(a, source())),
+    );
     await writer.insert(TABLES.alertAcks, [
       ackRow(
-        { alert_id: ALERT_IDS.missedB, dedup_key: `key-${ALERT_IDS.missedB}`, acknowledged_by: 'ops', acknowledged_at: Date.UTC(2026, 3, 23), note: null },
+        {
+          alert_id: ALERT_IDS.missedB,
+          dedup_key: `key-${ALERT_IDS.missedB}`,
+          acknowledged_by: 'ops',
+          acknowledged_at: Date.UTC(2026, 3, 23),
+          note: null,
+        },
         source(),
       ),
     ]);
-    await writer.insert(TABLES.dipAnalysisLog, DIPS.map((d) => dipRow(d, source())));
+    await writer.insert(
+      TABLES.dipAnalysisLog,
+      DIPS.map((d) => dipRow(d, source())),
+    );
   } finally {
     await writer.close();
   }

@@ -45,7 +45,13 @@ describe('learning routes on known rows in ClickHouse', () => {
     it('answers an empty window with no items and no average', async () => {
       const { status, body } = await get('/learning/missed-opportunities?days_back=7');
       expect(status).toBe(200);
-      expect(body).toEqual({ success: true, days_back: 7, total_missed: 0, avg_missed_return: null, missed_opportunities: [] });
+      expect(body).toEqual({
+        success: true,
+        days_back: 7,
+        total_missed: 0,
+        avg_missed_return: null,
+        missed_opportunities: [],
+      });
     });
   });
 
@@ -99,7 +105,15 @@ describe('learning routes on known rows in ClickHouse', () => {
     it('splits picks into composite-score quintiles with their mean 30-day return', () => {
       const b = (weeks as unknown as Record<string, any>[])[1]!;
       // n = 3: rank 1.5 → ⌊5·1/3⌋+1 = 2, rank 3 → ⌊5·2.5/3⌋+1 = 5.
-      expect(b.quintiles.map((q: any) => [q.quintile, q.sample_size, q.mean_return_30d_pct, q.min_score, q.max_score])).toEqual([
+      expect(
+        b.quintiles.map((q: any) => [
+          q.quintile,
+          q.sample_size,
+          q.mean_return_30d_pct,
+          q.min_score,
+          q.max_score,
+        ]),
+      ).toEqual([
         [1, 0, null, null, null],
         [2, 2, 31.5, 85, 85],
         [3, 0, null, null, null],
@@ -122,7 +136,9 @@ describe('learning routes on known rows in ClickHouse', () => {
       expect(all.ic.composite.sample_size).toBe(8);
       // VIGL has no ties: Σd² = 76, ρ = 1 − 456/504.
       expect(all.ic.vigl.value).toBeCloseTo(1 - 456 / 504, 12);
-      expect(all.quintiles.map((q: any) => [q.sample_size, q.mean_return_30d_pct, q.min_score, q.max_score])).toEqual([
+      expect(
+        all.quintiles.map((q: any) => [q.sample_size, q.mean_return_30d_pct, q.min_score, q.max_score]),
+      ).toEqual([
         [2, 5, 50, 60],
         [1, -5, 70, 70],
         [1, 10, 80, 80],
@@ -139,8 +155,12 @@ describe('learning routes on known rows in ClickHouse', () => {
     });
 
     it('refuses a reversed or too long range', async () => {
-      expect((await get('/learning/performance?from=2026-03-10&to=2026-03-01')).body.error.code).toBe('INVALID_RANGE');
-      expect((await get('/learning/performance?from=2024-01-01&to=2026-03-01')).body.error.code).toBe('INVALID_RANGE');
+      expect((await get('/learning/performance?from=2026-03-10&to=2026-03-01')).body.error.code).toBe(
+        'INVALID_RANGE',
+      );
+      expect((await get('/learning/performance?from=2024-01-01&to=2026-03-01')).body.error.code).toBe(
+        'INVALID_RANGE',
+      );
     });
   });
 
@@ -180,7 +200,12 @@ describe('learning routes on known rows in ClickHouse', () => {
       expect(body.history.map((v: { version: number }) => v.version)).toEqual([1, 2]);
       expect(body.history[0].checkpoints[3].return_pct).toBe(99);
       expect(body.recommendation).toMatchObject({ version: 2, final: true, success: true, bought: false });
-      expect(body.recommendation.checkpoints.map((c: { days: number; return_pct: number }) => [c.days, c.return_pct])).toEqual([
+      expect(
+        body.recommendation.checkpoints.map((c: { days: number; return_pct: number }) => [
+          c.days,
+          c.return_pct,
+        ]),
+      ).toEqual([
         [1, 1],
         [7, 2],
         [14, 4],
