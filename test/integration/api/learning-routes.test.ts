@@ -2,6 +2,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, startApiHarness } from '../../support/api-harness.ts';
 import { insertKnownRows, NOW } from '../../support/api-known-rows.ts';
 
+interface Coefficient {
+  value: number | null;
+  sample_size: number;
+}
+interface PeriodStats {
+  period: string;
+  tracked: number;
+  success_rate: Coefficient;
+  checkpoints: {
+    days: number;
+    sample_size: number;
+    mean_return_pct: number | null;
+    median_return_pct: number | null;
+  }[];
+  outcome_distribution: Record<string, number>;
+  quintiles: {
+    quintile: number;
+    sample_size: number;
+    min_score: number | null;
+    max_score: number | null;
+    mean_return_30d_pct: number | null;
+  }[];
+  ic: { composite: Coefficient; vigl: Coefficient };
+}
+
 // Hand-computed answers for the rows of test/support/api-known-rows.ts.
 describe('learning routes on known rows in ClickHouse', () => {
   let api: ApiHarness;
@@ -56,8 +81,8 @@ describe('learning routes on known rows in ClickHouse', () => {
   });
 
   describe('GET /learning/performance', () => {
-    let weeks: { period: string }[];
-    let overall: Record<string, unknown> & { quintiles: unknown[]; checkpoints: unknown[] };
+    let weeks: PeriodStats[];
+    let overall: PeriodStats;
     beforeAll(async () => {
       const { status, body } = await get('/learning/performance?from=2026-03-01&to=2026-03-31&group=week');
       expect(status).toBe(200);
@@ -70,27 +95,27 @@ describe('learning routes on known rows in ClickHouse', () => {
     });
 
     it('computes success rate, checkpoint means and medians, and outcomes per week', () => {
-      const [a, b] = weeks as unknown as Record<string, any>[];
+      const [a, b] = weeks;
       expect(a!.tracked).toBe(5);
       expect(a!.success_rate).toEqual({ value: 3 / 5, sample_size: 5 });
       // Day 30 of week A: -20 -5 10 30 40 → mean 11, median 10. Day 1: -2 -1 1 2 3 → mean 0.6, median 1.
       expect(a!.checkpoints[3]).toMatchObject({ days: 30, sample_size: 5, median_return_pct: 10 });
-      expect(a!.checkpoints[3].mean_return_pct).toBeCloseTo(11, 12);
-      expect(a!.checkpoints[0].mean_return_pct).toBeCloseTo(0.6, 12);
-      expect(a!.checkpoints[0].median_return_pct).toBe(1);
+      expect(a!.checkpoints[3]!.mean_return_pct).toBeCloseTo(11, 12);
+      expect(a!.checkpoints[0]!.mean_return_pct).toBeCloseTo(0.6, 12);
+      expect(a!.checkpoints[0]!.median_return_pct).toBe(1);
       expect(a!.outcome_distribution).toEqual({ EXPLOSIVE: 0, STRONG: 2, MODERATE: 1, POOR: 1, FAILED: 1 });
       // Week B: BFOU is pending. Day 1 of four: -1 0 3 4 → median (0 + 3) / 2. Day 7 of three: 1 2 6 → 2.
       expect(b!.tracked).toBe(4);
       expect(b!.success_rate).toEqual({ value: 1, sample_size: 3 });
       expect(b!.checkpoints[0]).toMatchObject({ sample_size: 4, median_return_pct: 1.5 });
-      expect(b!.checkpoints[0].mean_return_pct).toBeCloseTo(1.5, 12);
+      expect(b!.checkpoints[0]!.mean_return_pct).toBeCloseTo(1.5, 12);
       expect(b!.checkpoints[1]).toMatchObject({ sample_size: 3, median_return_pct: 2, mean_return_pct: 3 });
-      expect(b!.checkpoints[3].mean_return_pct).toBeCloseTo(68 / 3, 12);
+      expect(b!.checkpoints[3]!.mean_return_pct).toBeCloseTo(68 / 3, 12);
       expect(b!.outcome_distribution).toEqual({ EXPLOSIVE: 1, STRONG: 0, MODERATE: 2, POOR: 0, FAILED: 0 });
     });
 
     it('ranks composite and VIGL scores against the 30-day return (Spearman IC), ties sharing ranks', () => {
-      const [a, b] = weeks as unknown as Record<string, any>[];
+      const [a, b] = weeks;
       // Week A, no ties: composite ranks 5 4 3 2 1 vs return ranks 5 3 2 4 1: Σd² = 6, ρ = 1 − 36/120.
       expect(a!.ic.composite.value).toBeCloseTo(0.7, 12);
       expect(a!.ic.composite.sample_size).toBe(5);
@@ -103,16 +128,10 @@ describe('learning routes on known rows in ClickHouse', () => {
     });
 
     it('splits picks into composite-score quintiles with their mean 30-day return', () => {
-      const b = (weeks as unknown as Record<string, any>[])[1]!;
+      const b = weeks[1]!;
       // n = 3: rank 1.5 → ⌊5·1/3⌋+1 = 2, rank 3 → ⌊5·2.5/3⌋+1 = 5.
       expect(
-        b.quintiles.map((q: any) => [
-          q.quintile,
-          q.sample_size,
-          q.mean_return_30d_pct,
-          q.min_score,
-          q.max_score,
-        ]),
+        b.quintiles.map((q) => [q.quintile, q.sample_size, q.mean_return_30d_pct, q.min_score, q.max_score]),
       ).toEqual([
         [1, 0, null, null, null],
         [2, 2, 31.5, 85, 85],
@@ -123,13 +142,13 @@ describe('learning routes on known rows in ClickHouse', () => {
     });
 
     it('computes the same statistics over the whole range', () => {
-      const all = overall as Record<string, any>;
+      const all = overall;
       expect(all.period).toBe('all');
       expect(all.tracked).toBe(9);
       expect(all.success_rate).toEqual({ value: 6 / 8, sample_size: 8 });
       // −20 −5 5 8 10 30 40 55: mean 123/8, median (8 + 10)/2.
-      expect(all.checkpoints[3].mean_return_pct).toBeCloseTo(123 / 8, 12);
-      expect(all.checkpoints[3].median_return_pct).toBe(9);
+      expect(all.checkpoints[3]!.mean_return_pct).toBeCloseTo(123 / 8, 12);
+      expect(all.checkpoints[3]!.median_return_pct).toBe(9);
       expect(all.outcome_distribution).toEqual({ EXPLOSIVE: 1, STRONG: 2, MODERATE: 3, POOR: 1, FAILED: 1 });
       // Composite ranks 7.5 4 3 2 1 5.5 5.5 7.5 vs returns 7 5 2 6 1 8 4 3: Σxy = 18, Σx² = 41, Σy² = 42.
       expect(all.ic.composite.value).toBeCloseTo(18 / Math.sqrt(41 * 42), 12);
@@ -137,7 +156,7 @@ describe('learning routes on known rows in ClickHouse', () => {
       // VIGL has no ties: Σd² = 76, ρ = 1 − 456/504.
       expect(all.ic.vigl.value).toBeCloseTo(1 - 456 / 504, 12);
       expect(
-        all.quintiles.map((q: any) => [q.sample_size, q.mean_return_30d_pct, q.min_score, q.max_score]),
+        all.quintiles.map((q) => [q.sample_size, q.mean_return_30d_pct, q.min_score, q.max_score]),
       ).toEqual([
         [2, 5, 50, 60],
         [1, -5, 70, 70],
