@@ -17,6 +17,7 @@ import type { ReadinessChecks } from './health/readiness.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { responseChecker } from './http/response-check.ts';
 import { strictQuery } from './http/strict-query.ts';
+import { requestValidators } from './http/validators.ts';
 import type { MetricsRegistry } from './metrics/registry.ts';
 import { registerRoutes } from './routes/index.ts';
 import type { AlertFeed } from './ws/alert-feed.ts';
@@ -43,11 +44,12 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
-    // Unknown parameters are refused, not silently dropped; type coercion is kept plain by strictQuery.
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false },
-    },
+    // Long path values reach validation (and a 400) instead of missing the route (a 404).
+    routerOptions: { maxParamLength: 8192 },
   });
+  app.setValidatorCompiler(requestValidators());
+  // Bodies are JSON only: fastify's default text/plain parser would let text reach the body schema.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(() => {
     throw new ApiError('NOT_FOUND');

@@ -20,18 +20,23 @@ export const nullableString = { type: ['string', 'null'] } as const;
 export const dateTimeString = { type: 'string', format: 'date-time' } as const;
 export const dateString = { type: 'string', format: 'date' } as const;
 
-/** Ticker symbols: letters, digits, '.', '-' and '/' (BRK.B, PAII.U, BF-B). */
+/** Ticker symbols: letters and digits, single '.', '-' or '/' between them (BRK.B, PAII.U, BF-B). */
 export const symbolParam = {
   type: 'string',
-  pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{0,15}$',
+  maxLength: 16,
+  pattern: '^[A-Za-z0-9]+([./-][A-Za-z0-9]+)*$',
   description: 'Ticker symbol: letters, digits, . - / (at most 16)',
 } as const;
+
+/** Plain ids: letters and digits, one separator at a time, so no quote, comment or operator fits. */
+export const TRACKING_ID_PATTERN = '^[A-Za-z0-9]+([._:/-][A-Za-z0-9]+)*$';
 
 /** Tracking ids are <run_id>:<symbol>; run ids are limited to the same plain characters. */
 export const trackingIdParam = {
   type: 'string',
-  pattern: '^[A-Za-z0-9][A-Za-z0-9._:/-]{0,159}$',
-  description: '<run_id>:<symbol>; letters, digits, . _ : / - (at most 160)',
+  maxLength: 160,
+  pattern: TRACKING_ID_PATTERN,
+  description: '<run_id>:<symbol>; letters and digits with single . _ : / - between them (at most 160)',
 } as const;
 
 export const alertIdParam = {

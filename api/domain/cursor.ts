@@ -4,6 +4,7 @@
  * anything but what this module wrote is INVALID_CURSOR.
  */
 import { ApiError } from '../errors.ts';
+import { TRACKING_ID_PATTERN } from '../schemas.ts';
 
 export interface Cursor {
   /** Sort time of the last item, epoch seconds. */
@@ -12,7 +13,8 @@ export interface Cursor {
   readonly id: string;
 }
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,159}$/;
+const ID = new RegExp(TRACKING_ID_PATTERN);
+const MAX_ID_LENGTH = 160;
 const MAX_SECONDS = Date.UTC(2105, 0, 1) / 1000;
 
 export function encodeCursor(cursor: Cursor): string {
@@ -35,6 +37,7 @@ export function decodeCursor(text: string): Cursor {
     (fields.t as number) >= 0 &&
     (fields.t as number) < MAX_SECONDS &&
     typeof fields.id === 'string' &&
+    fields.id.length <= MAX_ID_LENGTH &&
     ID.test(fields.id);
   if (!ok) throw new ApiError('INVALID_CURSOR');
   return { t: fields.t as number, id: fields.id as string };
