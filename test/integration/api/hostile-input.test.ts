@@ -47,7 +47,8 @@ const HOSTILE_TEXT = [
   '{}',
   '[1,2]',
   '$(reboot)',
-  '${7*7}',
+  // A template-injection probe, spelled so that it is no template here.
+  '$' + '{7*7}',
   '../../etc/passwd',
   'a b',
   'a+b',
@@ -103,11 +104,6 @@ const HOSTILE_CURSORS = [
 ];
 
 type Kind = 'integer' | 'text' | 'date' | 'instant' | 'cursor' | 'enum' | 'boolean';
-
-interface Route {
-  readonly path: (value: string) => string;
-  readonly params: Readonly<Record<string, Kind>>;
-}
 
 const hostileFor = (kind: Kind) => [
   ...HOSTILE_TEXT,
