@@ -29,8 +29,15 @@ interface Row {
   parameter_values: number[];
 }
 
+/** Tracking ids are `<run_id>:<symbol>`: the run id is what precedes the last ':'. */
+export function runIdOf(trackingId: string): string {
+  const cut = trackingId.lastIndexOf(':');
+  return cut < 0 ? trackingId : trackingId.slice(0, cut);
+}
+
 export function discoveryScoresSql(trackingIds: readonly string[]): Sql {
   const ids = list(trackingIds.map((id) => string(id)));
+  const runIds = list([...new Set(trackingIds.map(runIdOf))].map((id) => string(id)));
   const candidates = identifier(TABLES.discoveryCandidates);
   const runs = identifier(TABLES.discoveryRuns);
   return sql`SELECT tracking_id, rank, composite_score, vigl_score, factor_names, factor_values, thesis, relaxed,
@@ -54,7 +61,7 @@ ANY LEFT JOIN
         argMax(parameter_values, version) AS parameter_values
     FROM (
         SELECT run_id, parameter_names, parameter_values, version FROM ${runs}
-        WHERE run_id IN (SELECT run_id FROM ${candidates} WHERE tracking_id IN ${ids})
+        WHERE run_id IN ${runIds}
     )
     GROUP BY run_id
 ) USING run_id`;

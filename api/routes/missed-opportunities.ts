@@ -7,9 +7,9 @@ import { discoveryScores } from '../queries/discovery-scores.ts';
 import {
   MISSED_LIMIT,
   type MissedRow,
-  type MissedSummaryRow,
-  missedSummarySql,
-  topMissedSql,
+  type MissedWindowRow,
+  missedDetailsSql,
+  missedWindowSql,
 } from '../queries/missed-opportunities.ts';
 import { isoOfSeconds, toInt } from '../queries/values.ts';
 import { daysParam, nullableNumber, nullableString, successSchema } from '../schemas.ts';
@@ -98,19 +98,22 @@ export async function missedOpportunityRoutes(app: FastifyInstance, deps: QueryR
     async (request) => {
       const { days_back: daysBack } = request.query;
       const { startMs, endMs } = lastDays(deps.clock(), daysBack);
-      const [top, summary] = await Promise.all([
-        deps.queries.rows<MissedRow>(topMissedSql(startMs, endMs)),
-        deps.queries.rows<MissedSummaryRow>(missedSummarySql(startMs, endMs)),
-      ]);
-      const scores = await discoveryScores(
-        deps.queries,
-        top.map((row) => row.tracking_id),
-      );
+      const [window] = await deps.queries.rows<MissedWindowRow>(missedWindowSql(startMs, endMs));
+      const ids = (window?.top ?? []).map(([id]) => id);
+      const [details, scores] =
+        ids.length === 0
+          ? [[], new Map()]
+          : await Promise.all([
+              deps.queries.rows<MissedRow>(missedDetailsSql(ids)),
+              discoveryScores(deps.queries, ids),
+            ]);
+      const byId = new Map(details.map((row) => [row.tracking_id, row]));
+      const top = ids.map((id) => byId.get(id)).filter((row): row is MissedRow => row !== undefined);
       return {
         success: true,
         days_back: daysBack,
-        total_missed: toInt(summary[0]?.total ?? 0),
-        avg_missed_return: summary[0]?.avg_return ?? null,
+        total_missed: toInt(window?.total ?? 0),
+        avg_missed_return: window?.avg_return ?? null,
         missed_opportunities: top.map((row) => {
           const facts = scores.get(row.tracking_id);
           return {
