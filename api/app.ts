@@ -14,6 +14,7 @@ import type { QueryRunner } from './clickhouse/query-runner.ts';
 import type { ApiConfig } from './config.ts';
 import { ApiError } from './errors.ts';
 import type { ReadinessChecks } from './health/readiness.ts';
+import { AnswerCache } from './http/answer-cache.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { responseChecker } from './http/response-check.ts';
 import { strictQuery } from './http/strict-query.ts';
@@ -108,6 +109,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     metrics,
     clock,
     expensive: { rateLimit: { max: config.rateLimitPerMinute, timeWindow: 60_000 } },
+    answers: new AnswerCache(config.answerCacheMs),
   });
   return app;
 }

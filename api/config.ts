@@ -19,6 +19,8 @@ export interface ApiConfig {
   readonly database: string;
   /** Longest a ClickHouse query may run before the API answers 503. */
   readonly queryTimeoutMs: number;
+  /** How long an answer of an expensive query is reused for identical requests; 0 turns that off. */
+  readonly answerCacheMs: number;
   /** A WebSocket client with more than this many bytes unsent is dropped rather than waited for. */
   readonly wsMaxBufferedBytes: number;
 }
@@ -31,6 +33,7 @@ export const DEFAULT_API_CONFIG: ApiConfig = deepFreeze({
   rateLimitPerMinute: 120,
   database: 'amc_learning',
   queryTimeoutMs: 10_000,
+  answerCacheMs: 5_000,
   wsMaxBufferedBytes: 1024 * 1024,
 });
 
@@ -120,6 +123,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
       100,
       300_000,
     ),
+    answerCacheMs: integerIn(env, 'AMC_API_ANSWER_CACHE_MS', DEFAULT_API_CONFIG.answerCacheMs, 0, 600_000),
     wsMaxBufferedBytes: integerIn(
       env,
       'AMC_API_WS_MAX_BUFFERED_BYTES',

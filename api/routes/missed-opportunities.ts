@@ -95,52 +95,53 @@ export async function missedOpportunityRoutes(app: FastifyInstance, deps: QueryR
         },
       },
     },
-    async (request) => {
-      const { days_back: daysBack } = request.query;
-      const { startMs, endMs } = lastDays(deps.clock(), daysBack);
-      const [window] = await deps.queries.rows<MissedWindowRow>(missedWindowSql(startMs, endMs));
-      const ids = (window?.top ?? []).map(([id]) => id);
-      const [details, scores] =
-        ids.length === 0
-          ? [[], new Map()]
-          : await Promise.all([
-              deps.queries.rows<MissedRow>(missedDetailsSql(ids)),
-              discoveryScores(deps.queries, ids),
-            ]);
-      const byId = new Map(details.map((row) => [row.tracking_id, row]));
-      const top = ids.map((id) => byId.get(id)).filter((row): row is MissedRow => row !== undefined);
-      return {
-        success: true,
-        days_back: daysBack,
-        total_missed: toInt(window?.total ?? 0),
-        avg_missed_return: window?.avg_return ?? null,
-        missed_opportunities: top.map((row) => {
-          const facts = scores.get(row.tracking_id);
-          return {
-            tracking_id: row.tracking_id,
-            run_id: row.run_id,
-            symbol: row.symbol,
-            discovered_at: isoOfSeconds(row.discovered_at_s),
-            discovery_price: row.discovery_price,
-            price_30d: row.price_30d,
-            return_30d: row.return_30d,
-            peak_return_pct: row.peak_return_pct,
-            outcome_category: row.outcome_category,
-            scores_at_discovery: facts
-              ? {
-                  composite_score: facts.compositeScore,
-                  vigl_score: facts.viglScore,
-                  rank: facts.rank,
-                  factors: facts.factors,
-                  thesis: facts.thesis,
-                  relaxed: facts.relaxed,
-                  parameters: facts.parameters,
-                }
-              : null,
-            not_bought_reasons: notBoughtReasons(facts),
-          };
-        }),
-      };
-    },
+    (request) =>
+      deps.answers.get(request.url, async () => {
+        const { days_back: daysBack } = request.query;
+        const { startMs, endMs } = lastDays(deps.clock(), daysBack);
+        const [window] = await deps.queries.rows<MissedWindowRow>(missedWindowSql(startMs, endMs));
+        const ids = (window?.top ?? []).map(([id]) => id);
+        const [details, scores] =
+          ids.length === 0
+            ? [[], new Map()]
+            : await Promise.all([
+                deps.queries.rows<MissedRow>(missedDetailsSql(ids)),
+                discoveryScores(deps.queries, ids),
+              ]);
+        const byId = new Map(details.map((row) => [row.tracking_id, row]));
+        const top = ids.map((id) => byId.get(id)).filter((row): row is MissedRow => row !== undefined);
+        return {
+          success: true,
+          days_back: daysBack,
+          total_missed: toInt(window?.total ?? 0),
+          avg_missed_return: window?.avg_return ?? null,
+          missed_opportunities: top.map((row) => {
+            const facts = scores.get(row.tracking_id);
+            return {
+              tracking_id: row.tracking_id,
+              run_id: row.run_id,
+              symbol: row.symbol,
+              discovered_at: isoOfSeconds(row.discovered_at_s),
+              discovery_price: row.discovery_price,
+              price_30d: row.price_30d,
+              return_30d: row.return_30d,
+              peak_return_pct: row.peak_return_pct,
+              outcome_category: row.outcome_category,
+              scores_at_discovery: facts
+                ? {
+                    composite_score: facts.compositeScore,
+                    vigl_score: facts.viglScore,
+                    rank: facts.rank,
+                    factors: facts.factors,
+                    thesis: facts.thesis,
+                    relaxed: facts.relaxed,
+                    parameters: facts.parameters,
+                  }
+                : null,
+              not_bought_reasons: notBoughtReasons(facts),
+            };
+          }),
+        };
+      }),
   );
 }

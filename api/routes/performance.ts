@@ -157,28 +157,29 @@ export async function performanceRoutes(app: FastifyInstance, deps: QueryRouteDe
         },
       },
     },
-    async (request) => {
-      const { group } = request.query;
-      const range = resolveDayRange(request.query, {
-        now: deps.clock(),
-        defaultDays: PERFORMANCE_DEFAULT_DAYS,
-        maxDays: PERFORMANCE_MAX_DAYS,
-      });
-      const [base, ranks] = await Promise.all([
-        deps.queries.rows<CheckpointStatsRow>(checkpointStatsSql(group, range.startMs, range.endMs)),
-        deps.queries.rows<RankStatsRow>(rankStatsSql(group, range.startMs, range.endMs)),
-      ]);
-      const baseBy = new Map(base.map((row) => [row.bucket, row]));
-      const ranksBy = new Map(ranks.map((row) => [row.bucket, row]));
-      const periods = [...baseBy.keys()].filter((b) => b !== OVERALL).sort();
-      return {
-        success: true,
-        from: range.from,
-        to: range.to,
-        group,
-        overall: statsOf(OVERALL, baseBy.get(OVERALL), ranksBy.get(OVERALL)),
-        periods: periods.map((p) => statsOf(p, baseBy.get(p), ranksBy.get(p))),
-      };
-    },
+    (request) =>
+      deps.answers.get(request.url, async () => {
+        const { group } = request.query;
+        const range = resolveDayRange(request.query, {
+          now: deps.clock(),
+          defaultDays: PERFORMANCE_DEFAULT_DAYS,
+          maxDays: PERFORMANCE_MAX_DAYS,
+        });
+        const [base, ranks] = await Promise.all([
+          deps.queries.rows<CheckpointStatsRow>(checkpointStatsSql(group, range.startMs, range.endMs)),
+          deps.queries.rows<RankStatsRow>(rankStatsSql(group, range.startMs, range.endMs)),
+        ]);
+        const baseBy = new Map(base.map((row) => [row.bucket, row]));
+        const ranksBy = new Map(ranks.map((row) => [row.bucket, row]));
+        const periods = [...baseBy.keys()].filter((b) => b !== OVERALL).sort();
+        return {
+          success: true,
+          from: range.from,
+          to: range.to,
+          group,
+          overall: statsOf(OVERALL, baseBy.get(OVERALL), ranksBy.get(OVERALL)),
+          periods: periods.map((p) => statsOf(p, baseBy.get(p), ranksBy.get(p))),
+        };
+      }),
   );
 }
