@@ -1,14 +1,21 @@
 /**
- * Answers of the expensive queries, kept for a few seconds and shared by
- * identical requests in flight. The tables change at the sink's batch pace,
- * and a dashboard refreshed by many people at once would otherwise send
- * ClickHouse the same scan many times over. A failure is never kept.
+ * Answers of the expensive queries, shared by identical requests. The tables
+ * change at the sink's batch pace, and a dashboard refreshed by many people at
+ * once would otherwise send ClickHouse the same scan many times over.
+ *
+ * An answer is fresh for `ttlMs`. Past that, one request refreshes it while
+ * the others are served the previous answer, so no request waits for a scan
+ * once an answer exists; an answer older than twice `ttlMs` is not served, and
+ * requests wait for the refresh. A failure is never kept.
  */
+interface Entry {
+  value?: unknown;
+  valueAt?: number;
+  pending?: Promise<unknown>;
+}
+
 export class AnswerCache {
-  private readonly entries = new Map<
-    string,
-    { readonly expires: number; readonly answer: Promise<unknown> }
-  >();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(
     private readonly ttlMs: number,
@@ -19,15 +26,31 @@ export class AnswerCache {
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     if (this.ttlMs <= 0) return compute();
     const now = this.clock();
-    const entry = this.entries.get(key);
-    if (entry && entry.expires > now) return entry.answer as Promise<T>;
-    const answer = compute();
-    this.entries.delete(key);
-    this.entries.set(key, { expires: now + this.ttlMs, answer });
-    answer.catch(() => {
-      if (this.entries.get(key)?.answer === answer) this.entries.delete(key);
-    });
+    const entry = this.entries.get(key) ?? this.add(key);
+    const age = entry.valueAt === undefined ? Number.POSITIVE_INFINITY : now - entry.valueAt;
+    if (age < this.ttlMs) return Promise.resolve(entry.value as T);
+    const refresh = (entry.pending ??= this.refresh(key, entry, compute)) as Promise<T>;
+    return age < 2 * this.ttlMs ? Promise.resolve(entry.value as T) : refresh;
+  }
+
+  private add(key: string): Entry {
+    const entry: Entry = {};
+    this.entries.set(key, entry);
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    return answer;
+    return entry;
+  }
+
+  private async refresh<T>(key: string, entry: Entry, compute: () => Promise<T>): Promise<T> {
+    try {
+      const value = await compute();
+      entry.value = value;
+      entry.valueAt = this.clock();
+      return value;
+    } catch (error) {
+      if (entry.valueAt === undefined) this.entries.delete(key);
+      throw error;
+    } finally {
+      entry.pending = undefined;
+    }
   }
 }

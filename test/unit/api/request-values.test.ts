@@ -137,7 +137,7 @@ describe('API configuration', () => {
 });
 
 describe('answer cache', () => {
-  it('shares one computation between identical requests until it expires, and never keeps a failure', async () => {
+  it('shares one computation, serves the previous answer while refreshing, and never keeps a failure', async () => {
     const { AnswerCache } = await import('../../../api/http/answer-cache.ts');
     let now = 0;
     let computed = 0;
@@ -146,11 +146,16 @@ describe('answer cache', () => {
     expect(await Promise.all([cache.get('a', compute), cache.get('a', compute)])).toEqual([1, 1]);
     now = 999;
     expect(await cache.get('a', compute)).toBe(1);
-    now = 1_000;
+    now = 1_500;
+    // Stale but not too old: the previous answer now, the refreshed one next time.
+    expect(await cache.get('a', compute)).toBe(1);
     expect(await cache.get('a', compute)).toBe(2);
+    now = 5_000;
+    // Too old to serve: wait for the refresh.
+    expect(await cache.get('a', compute)).toBe(3);
     await expect(cache.get('b', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
-    expect(await cache.get('b', compute)).toBe(3);
-    expect(await new AnswerCache(0).get('c', compute)).toBe(4);
+    expect(await cache.get('b', compute)).toBe(4);
     expect(await new AnswerCache(0).get('c', compute)).toBe(5);
+    expect(await new AnswerCache(0).get('c', compute)).toBe(6);
   });
 });
