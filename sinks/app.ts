@@ -33,7 +33,11 @@ export function sinkApp(options: {
   readonly config: SinkConfig;
 }): SinkApp {
   const { job, config } = options;
-  const target = { url: options.clickhouseUrl, database: config.database, requestTimeoutMs: config.requestTimeoutMs };
+  const target = {
+    url: options.clickhouseUrl,
+    database: config.database,
+    requestTimeoutMs: config.requestTimeoutMs,
+  };
   const writer = createClickhouseWriter(target);
   const schema = createHttpSession(target);
   const sink = createSink({

@@ -44,7 +44,10 @@ const INTEGER_SETTINGS = {
 } as const satisfies Partial<Record<keyof SinkConfig, string>>;
 
 /** Checks a complete configuration; throws ConfigError naming the first bad key. */
-export function validateSinkConfig(config: SinkConfig, keyOf: (field: keyof SinkConfig) => string): SinkConfig {
+export function validateSinkConfig(
+  config: SinkConfig,
+  keyOf: (field: keyof SinkConfig) => string,
+): SinkConfig {
   if (!isIdentifier(config.database)) {
     throw new ConfigError(keyOf('database'), `"${config.database}" may use only letters, digits and '_'`);
   }

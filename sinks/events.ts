@@ -37,7 +37,12 @@ export interface SinkEventPayloads {
   };
   commit: { readonly offsets: readonly SourcePosition[] };
   'commit.failed': { readonly offsets: readonly SourcePosition[]; readonly error: string };
-  retry: { readonly what: string; readonly attempt: number; readonly delayMs: number; readonly error: string };
+  retry: {
+    readonly what: string;
+    readonly attempt: number;
+    readonly delayMs: number;
+    readonly error: string;
+  };
   'clickhouse.unavailable': { readonly error: string };
   'clickhouse.available': { readonly downMs: number };
   paused: { readonly bufferedRecords: number };

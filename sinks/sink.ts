@@ -64,7 +64,9 @@ export function createSink(options: SinkOptions): Sink {
     }),
     deadLetters: kafkaDeadLetterOutlet(producer, options.serde, deadLetterTopicOf(topics)),
     commit: (positions) =>
-      consumer.commitOffsets(positions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.offset }))),
+      consumer.commitOffsets(
+        positions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.offset })),
+      ),
     policy: config,
     backoff: { initialMs: config.retryInitialMs, maxMs: config.retryMaxMs },
     events,
@@ -137,7 +139,10 @@ export function createSink(options: SinkOptions): Sink {
             key: m.key ?? null,
             value: m.value ?? null,
           }));
-          const accepted = await pipeline.accept(records, { heartbeat, isRunning: () => isRunning() && !isStale() });
+          const accepted = await pipeline.accept(records, {
+            heartbeat,
+            isRunning: () => isRunning() && !isStale(),
+          });
           if (accepted === records.length) {
             // lastOffset() covers a trailing transaction marker, which has no message of its own.
             pipeline.noteConsumed(batch.topic, batch.partition, (BigInt(batch.lastOffset()) + 1n).toString());

@@ -9,7 +9,10 @@ export function deadLetterRow(letter: DeadLetter, source: RowSource): Row {
     source_partition: letter.source_partition,
     source_offset: letter.source_offset,
     // The Kafka timestamp is kept as the contract gives it; a producer's odd clock must not lose the letter.
-    source_timestamp: dateTime(dateTimeHolds(letter.source_timestamp) ? letter.source_timestamp : 0, 'source_timestamp'),
+    source_timestamp: dateTime(
+      dateTimeHolds(letter.source_timestamp) ? letter.source_timestamp : 0,
+      'source_timestamp',
+    ),
     key_base64: letter.key === null ? null : letter.key.toString('base64'),
     value_base64: letter.value === null ? null : letter.value.toString('base64'),
     reason_code: letter.reason_code,

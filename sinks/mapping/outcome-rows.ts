@@ -26,7 +26,10 @@ export function outcomeRow(outcome: RecommendationOutcome, source: RowSource): R
     discovered_at: dateTime(outcome.discovered_at, 'discovered_at'),
     discovery_price: outcome.discovery_price,
     basis: outcome.basis,
-    ...Object.assign({}, ...STANDARD_CHECKPOINT_DAYS.map((days) => checkpointColumns(days, byDays.get(days)))),
+    ...Object.assign(
+      {},
+      ...STANDARD_CHECKPOINT_DAYS.map((days) => checkpointColumns(days, byDays.get(days))),
+    ),
     checkpoint_days: checkpoints.map((c) => c.days),
     checkpoint_sessions: checkpoints.map((c) => c.session_date),
     checkpoint_statuses: checkpoints.map((c) => c.status),

@@ -88,7 +88,11 @@ export type SinkContract =
 export const SINK_CONTRACTS = Object.keys(SINK_ROUTES) as SinkContract[];
 
 /** The rows of one decoded record of a contract (throws MappingError when it cannot be stored). */
-export function rowsOf<T extends SinkContract>(contract: T, record: TopicRecords[T], source: RowSource): TableRow[] {
+export function rowsOf<T extends SinkContract>(
+  contract: T,
+  record: TopicRecords[T],
+  source: RowSource,
+): TableRow[] {
   return (SINK_ROUTES[contract] as unknown as Route<T>).rows(record, source);
 }
 

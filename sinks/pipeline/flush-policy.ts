@@ -21,7 +21,8 @@ export type FlushReason = 'size' | 'age';
 export function flushReason(state: BufferState, now: number, policy: FlushPolicy): FlushReason | undefined {
   if (state.rows >= policy.batchRows) return 'size';
   const holdsSomething = state.records > 0 || state.offsets > 0;
-  if (holdsSomething && state.openedAt !== undefined && now - state.openedAt >= policy.batchAgeMs) return 'age';
+  if (holdsSomething && state.openedAt !== undefined && now - state.openedAt >= policy.batchAgeMs)
+    return 'age';
   return undefined;
 }
 

@@ -44,7 +44,11 @@ export interface AcceptHooks {
   readonly isRunning?: () => boolean;
 }
 
-const positionOf = (s: SourceRecord): SourcePosition => ({ topic: s.topic, partition: s.partition, offset: s.offset });
+const positionOf = (s: SourceRecord): SourcePosition => ({
+  topic: s.topic,
+  partition: s.partition,
+  offset: s.offset,
+});
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class SinkPipeline {
@@ -189,7 +193,11 @@ export class SinkPipeline {
     );
     const letters = [...batch.deadLetters, ...this.lettersForRefused(refusedByTable.flat())];
     if (letters.length > 0) {
-      await this.retrier.run('send dead letters', () => this.options.deadLetters.send(letters), isRetriableKafka);
+      await this.retrier.run(
+        'send dead letters',
+        () => this.options.deadLetters.send(letters),
+        isRetriableKafka,
+      );
       for (const letter of letters) {
         this.options.events.emitEvent('dead-letter', {
           topic: letter.source_topic,

@@ -50,7 +50,10 @@ export function createRecordDecoder(options: {
     try {
       return { ok: true, rows: rowsOf(contract, decoded.record, record), failedAt };
     } catch (error) {
-      const reason = rejection('PROCESSING_FAILED', `not storable in ClickHouse: ${(error as Error).message}`);
+      const reason = rejection(
+        'PROCESSING_FAILED',
+        `not storable in ClickHouse: ${(error as Error).message}`,
+      );
       return { ok: false, letter: sinkDeadLetter(record, reason, failedAt, SINK_PROCESSOR) };
     }
   };

@@ -20,7 +20,12 @@ export interface RetryHooks {
 }
 
 export interface Retrier {
-  run<T>(what: string, op: () => Promise<T>, retriable: (error: unknown) => boolean, hooks?: RetryHooks): Promise<T>;
+  run<T>(
+    what: string,
+    op: () => Promise<T>,
+    retriable: (error: unknown) => boolean,
+    hooks?: RetryHooks,
+  ): Promise<T>;
 }
 
 export function createRetrier(deps: {
@@ -43,7 +48,12 @@ export function createRetrier(deps: {
           hooks.onFailure?.(error);
           if (deps.isStopping()) throw new StopRequested(`stopped while retrying ${what}`, { cause: error });
           const delayMs = backoffDelay(attempt, deps.backoff, deps.random);
-          deps.events.emitEvent('retry', { what, attempt, delayMs, error: String((error as Error).message ?? error) });
+          deps.events.emitEvent('retry', {
+            what,
+            attempt,
+            delayMs,
+            error: String((error as Error).message ?? error),
+          });
           await deps.stopSignal.wait(delayMs);
         }
       }

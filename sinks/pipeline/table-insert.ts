@@ -31,7 +31,9 @@ function splitAround(rows: readonly PendingRow[], message: string): (readonly Pe
     const half = Math.ceil(rows.length / 2);
     return [rows.slice(0, half), rows.slice(half)];
   }
-  return [rows.slice(0, index), rows.slice(index, index + 1), rows.slice(index + 1)].filter((p) => p.length > 0);
+  return [rows.slice(0, index), rows.slice(index, index + 1), rows.slice(index + 1)].filter(
+    (p) => p.length > 0,
+  );
 }
 
 export async function insertFindingRefused(
@@ -55,6 +57,12 @@ export async function insertFindingRefused(
 }
 
 /** The writer's insert of pending rows. */
-export function writerAttempt(writer: RowWriter): (table: string, rows: readonly PendingRow[]) => Promise<void> {
-  return (table, rows) => writer.insert(table, rows.map((p) => p.row));
+export function writerAttempt(
+  writer: RowWriter,
+): (table: string, rows: readonly PendingRow[]) => Promise<void> {
+  return (table, rows) =>
+    writer.insert(
+      table,
+      rows.map((p) => p.row),
+    );
 }

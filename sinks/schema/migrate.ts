@@ -5,7 +5,7 @@
  * transactional DDL. Running it again changes nothing.
  */
 import { dateTime, identifier, integer, sql, string } from '../sql/literals.ts';
-import { type Migration, loadMigrations } from './migration-files.ts';
+import { loadMigrations, type Migration } from './migration-files.ts';
 import { SCHEMA_MIGRATIONS } from './names.ts';
 import type { SqlSession } from './sql-session.ts';
 
@@ -78,7 +78,8 @@ export async function migrate(
     for (const statement of migration.statements) await session.command(statement);
     const record = sql`(${integer(migration.version)}, ${string(migration.name)}, ${string(migration.checksum)}, ${dateTime(clock())})`;
     await session.command(
-      sql`INSERT INTO ${identifier(SCHEMA_MIGRATIONS)} (version, name, checksum, applied_at) VALUES ${record}`.text,
+      sql`INSERT INTO ${identifier(SCHEMA_MIGRATIONS)} (version, name, checksum, applied_at) VALUES ${record}`
+        .text,
     );
     applied.push(migration.version);
   }

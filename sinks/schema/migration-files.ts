@@ -53,7 +53,9 @@ export function loadMigrations(dir: URL = MIGRATIONS_DIR): Migration[] {
   migrations.forEach((migration, i) => {
     const previous = migrations[i - 1];
     if (previous && previous.version === migration.version) {
-      throw new Error(`two migrations have version ${migration.version}: ${previous.name}, ${migration.name}`);
+      throw new Error(
+        `two migrations have version ${migration.version}: ${previous.name}, ${migration.name}`,
+      );
     }
   });
   return migrations;

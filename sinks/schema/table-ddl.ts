@@ -4,7 +4,7 @@
  * one definition of the tables; the in-memory writer and the tests that check
  * every mapper fills every column read them from here.
  */
-import { type Migration, loadMigrations } from './migration-files.ts';
+import { loadMigrations, type Migration } from './migration-files.ts';
 
 export interface ColumnDefinition {
   readonly name: string;
@@ -53,12 +53,17 @@ export function parseCreateTable(statement: string): TableDefinition | undefined
   const version = /ReplacingMergeTree\((\w+)\)/.exec(engine);
   const order = /ORDER BY\s+(\([^)]*\)|\w+)/.exec(engine);
   if (!version || !order) throw new Error(`table ${name}: expected ReplacingMergeTree(version) and ORDER BY`);
-  const orderBy = order[1]!.replace(/[()]/g, '').split(',').map((c) => c.trim());
+  const orderBy = order[1]!
+    .replace(/[()]/g, '')
+    .split(',')
+    .map((c) => c.trim());
   return { name, columns, orderBy, versionColumn: version[1]! };
 }
 
 /** The tables the migrations create, by name, as of the last migration. */
-export function tableDefinitions(migrations: readonly Migration[] = loadMigrations()): Map<string, TableDefinition> {
+export function tableDefinitions(
+  migrations: readonly Migration[] = loadMigrations(),
+): Map<string, TableDefinition> {
   const tables = new Map<string, TableDefinition>();
   for (const migration of migrations) {
     for (const statement of migration.statements) {

@@ -76,11 +76,13 @@ export function columnValue(type: string, value: unknown): unknown {
   if (value === null || value === undefined) return defaultOf(type);
   if (inner?.[1] === 'Nullable') return columnValue(inner[2]!, value);
   if (inner?.[1] === 'Array') {
-    if (!Array.isArray(value)) throw new ColumnValueError(130, `cannot read ${JSON.stringify(value)} as an array`);
+    if (!Array.isArray(value))
+      throw new ColumnValueError(130, `cannot read ${JSON.stringify(value)} as an array`);
     return value.map((item) => columnValue(inner[2]!, item));
   }
   if (type === 'String') {
-    if (typeof value !== 'string') throw new ColumnValueError(26, 'Cannot parse JSON string: expected opening quote');
+    if (typeof value !== 'string')
+      throw new ColumnValueError(26, 'Cannot parse JSON string: expected opening quote');
     return value;
   }
   if (type in INTEGER_RANGES) return integer(type, value);

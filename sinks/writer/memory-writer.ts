@@ -4,7 +4,7 @@
  * cannot hold; the whole insert, as the server does), stores values as the
  * server returns them, and answers FINAL the way ReplacingMergeTree does.
  */
-import { tableDefinitions, type TableDefinition } from '../schema/table-ddl.ts';
+import { type TableDefinition, tableDefinitions } from '../schema/table-ddl.ts';
 import { ColumnValueError, columnValue } from './column-values.ts';
 import type { Row, RowWriter } from './contract.ts';
 import { WriteError } from './errors.ts';
@@ -47,7 +47,9 @@ function storedRow(table: TableDefinition, row: Row, index: number): Row {
   return stored;
 }
 
-export function createMemoryWriter(tables: ReadonlyMap<string, TableDefinition> = tableDefinitions()): MemoryWriter {
+export function createMemoryWriter(
+  tables: ReadonlyMap<string, TableDefinition> = tableDefinitions(),
+): MemoryWriter {
   const data = new Map<string, Row[]>();
   let available = true;
   let closed = false;

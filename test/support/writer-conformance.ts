@@ -66,7 +66,11 @@ export function writerConformance(name: string, setup: () => Promise<WriterUnder
       await subject.writer.insert(TABLES.alertAcks, [ack(), ack({ alert_id: 'alert-2', note: "it's fine" })]);
       expect(await subject.final(TABLES.alertAcks)).toEqual([
         { ...ack(), acknowledged_at_ms: '1745654400000', version: '5' },
-        { ...ack({ alert_id: 'alert-2', note: "it's fine" }), acknowledged_at_ms: '1745654400000', version: '5' },
+        {
+          ...ack({ alert_id: 'alert-2', note: "it's fine" }),
+          acknowledged_at_ms: '1745654400000',
+          version: '5',
+        },
       ]);
     });
 
@@ -90,7 +94,10 @@ export function writerConformance(name: string, setup: () => Promise<WriterUnder
       await subject.writer.insert(table, [ack({ note: 'second thoughts', version: 9, kafka_offset: '9' })]);
       const after = await subject.final(table);
       expect(after).toHaveLength(before.length);
-      expect(after.find((r) => r.alert_id === 'alert-1')).toMatchObject({ note: 'second thoughts', version: '9' });
+      expect(after.find((r) => r.alert_id === 'alert-1')).toMatchObject({
+        note: 'second thoughts',
+        version: '9',
+      });
     });
 
     it('refuses a whole insert when one row breaks a column type, naming the column', async () => {
@@ -111,7 +118,9 @@ export function writerConformance(name: string, setup: () => Promise<WriterUnder
       ['a column the table does not have', { no_such_column: 1 }],
       ['a number where text belongs', { symbol: 42 }],
     ])('refuses %s', async (_, over) => {
-      const error = await expectWriteError(subject.writer.insert(TABLES.recommendationTracking, [outcomeRow(over)]));
+      const error = await expectWriteError(
+        subject.writer.insert(TABLES.recommendationTracking, [outcomeRow(over)]),
+      );
       expect(error.failure).toBe('refused');
     });
 

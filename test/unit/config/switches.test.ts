@@ -8,12 +8,17 @@ describe('loadSwitches', () => {
   });
 
   it('turns the sinks off alone, or with everything through the master switch', () => {
-    expect(loadSwitches({ AMC_LEARNING_SINKS_ENABLED: 'false' })).toMatchObject({ sinks: false, tracker: true });
+    expect(loadSwitches({ AMC_LEARNING_SINKS_ENABLED: 'false' })).toMatchObject({
+      sinks: false,
+      tracker: true,
+    });
     expect(loadSwitches({ AMC_LEARNING_ENABLED: 'off' })).toMatchObject({ sinks: false, tracker: false });
   });
 
   it('names a bad value', () => {
     expect(() => loadSwitches({ AMC_LEARNING_SINKS_ENABLED: 'maybe' })).toThrowError(ConfigError);
-    expect(() => loadSwitches({ AMC_LEARNING_SINKS_ENABLED: 'maybe' })).toThrowError(/AMC_LEARNING_SINKS_ENABLED/);
+    expect(() => loadSwitches({ AMC_LEARNING_SINKS_ENABLED: 'maybe' })).toThrowError(
+      /AMC_LEARNING_SINKS_ENABLED/,
+    );
   });
 });

@@ -122,12 +122,17 @@ describe('dates and instants', () => {
     expect(date('2024-02-29').text).toBe("toDate('2024-02-29')");
   });
 
-  it.each(['2025-02-29', '2025-13-01', '2025-1-1', "2025-01-01'", '20250101', '', 'today'])('refuses %j', (value) => {
-    expect(() => date(value)).toThrowError(SqlLiteralError);
-  });
+  it.each(['2025-02-29', '2025-13-01', '2025-1-1', "2025-01-01'", '20250101', '', 'today'])(
+    'refuses %j',
+    (value) => {
+      expect(() => date(value)).toThrowError(SqlLiteralError);
+    },
+  );
 
   it('renders instants as UTC DateTime, whole seconds', () => {
-    expect(dateTime(Date.UTC(2025, 2, 14, 13, 0, 9, 450)).text).toBe("toDateTime('2025-03-14 13:00:09', 'UTC')");
+    expect(dateTime(Date.UTC(2025, 2, 14, 13, 0, 9, 450)).text).toBe(
+      "toDateTime('2025-03-14 13:00:09', 'UTC')",
+    );
     expect(() => dateTime(-1)).toThrowError(SqlLiteralError);
     expect(() => dateTime(Date.UTC(2106, 0, 1))).toThrowError(SqlLiteralError);
     expect(() => dateTime(Number.NaN)).toThrowError(SqlLiteralError);

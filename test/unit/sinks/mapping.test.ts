@@ -17,16 +17,24 @@ function onlyRow<C extends (typeof SINK_CONTRACTS)[number]>(contract: C): Record
 const tables = tableDefinitions();
 
 describe('rows of every sunk contract', () => {
-  it.each(SINK_CONTRACTS)('%s: every row fills exactly its table columns, in types the table takes', async (contract) => {
-    const rows = rowsOf(contract, SAMPLES[contract] as never, source);
-    expect(rows.length).toBeGreaterThan(0);
-    const writer = createMemoryWriter();
-    for (const { table, row } of rows) {
-      expect(Object.keys(row).sort()).toEqual(tables.get(table)!.columns.map((c) => c.name).sort());
-      expect(row).toMatchObject({ kafka_partition: 2, kafka_offset: '41' });
-      await writer.insert(table, [row]);
-    }
-  });
+  it.each(SINK_CONTRACTS)(
+    '%s: every row fills exactly its table columns, in types the table takes',
+    async (contract) => {
+      const rows = rowsOf(contract, SAMPLES[contract] as never, source);
+      expect(rows.length).toBeGreaterThan(0);
+      const writer = createMemoryWriter();
+      for (const { table, row } of rows) {
+        expect(Object.keys(row).sort()).toEqual(
+          tables
+            .get(table)!
+            .columns.map((c) => c.name)
+            .sort(),
+        );
+        expect(row).toMatchObject({ kafka_partition: 2, kafka_offset: '41' });
+        await writer.insert(table, [row]);
+      }
+    },
+  );
 
   it('the sunk contracts are the output topics plus discovery runs and alert acknowledgements', () => {
     expect([...SINK_CONTRACTS].sort()).toEqual(
@@ -88,7 +96,9 @@ describe('recommendation_tracking rows', () => {
 
   it('refuse an instant a DateTime column cannot hold', () => {
     const outcome = { ...SAMPLES['amc.learning.recommendation-outcomes.v1'], as_of: -1 };
-    expect(() => rowsOf('amc.learning.recommendation-outcomes.v1', outcome, source)).toThrowError(MappingError);
+    expect(() => rowsOf('amc.learning.recommendation-outcomes.v1', outcome, source)).toThrowError(
+      MappingError,
+    );
   });
 });
 
@@ -118,7 +128,11 @@ describe('rows of the other contracts', () => {
 
   it('an alert carries the rank of its severity', () => {
     const row = onlyRow('amc.learning.alerts.v1');
-    expect(row).toMatchObject({ severity: 'HIGH', severity_rank: 2, data_keys: ['symbol', 'return_30d_pct'] });
+    expect(row).toMatchObject({
+      severity: 'HIGH',
+      severity_rank: 2,
+      data_keys: ['symbol', 'return_30d_pct'],
+    });
   });
 
   it('a dead letter keeps its bytes as base64 and "" for a decoding rejection', () => {
@@ -133,11 +147,17 @@ describe('rows of the other contracts', () => {
 
   it('health scores get a column per known component', () => {
     const row = onlyRow('amc.learning.pipeline-health.v1');
-    expect(row).toMatchObject({ processing_time_score: 0.82, candidate_count_score: 0.4, stage_efficiency_score: null });
+    expect(row).toMatchObject({
+      processing_time_score: 0.82,
+      candidate_count_score: 0.4,
+      stage_efficiency_score: null,
+    });
   });
 
   it('event times come from the payload', () => {
-    expect(eventTimeOf('amc.learning.alerts.v1', SAMPLES['amc.learning.alerts.v1'])).toBe(Date.UTC(2025, 3, 25, 20));
+    expect(eventTimeOf('amc.learning.alerts.v1', SAMPLES['amc.learning.alerts.v1'])).toBe(
+      Date.UTC(2025, 3, 25, 20),
+    );
     expect(eventTimeOf('amc.learning.cycles.v1', SAMPLES['amc.learning.cycles.v1'])).toBe(
       Date.UTC(2025, 2, 31, 6, 0, 4),
     );

@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadMigrations, MIGRATIONS_DIR, parseMigration, splitStatements } from '../../../sinks/schema/migration-files.ts';
+import {
+  loadMigrations,
+  MIGRATIONS_DIR,
+  parseMigration,
+  splitStatements,
+} from '../../../sinks/schema/migration-files.ts';
 import { LATEST_VIEWS, NATURAL_KEYS, TABLES, VIEWS } from '../../../sinks/schema/names.ts';
 import { parseCreateTable, tableDefinitions } from '../../../sinks/schema/table-ddl.ts';
 
@@ -18,16 +23,21 @@ const FORBIDDEN = [
 
 describe('migration files', () => {
   it('splits statements at a semicolon ending a line and drops comment lines', () => {
-    expect(splitStatements("-- a comment; with a semicolon\nCREATE TABLE a (x String);\n\nSELECT ';x';\n")).toEqual([
-      'CREATE TABLE a (x String)',
-      "SELECT ';x'",
-    ]);
+    expect(
+      splitStatements("-- a comment; with a semicolon\nCREATE TABLE a (x String);\n\nSELECT ';x';\n"),
+    ).toEqual(['CREATE TABLE a (x String)', "SELECT ';x'"]);
   });
 
   it('names a migration NNNN_name.sql and checksums its text', () => {
     const migration = parseMigration('0007_alerts.sql', 'CREATE TABLE a (x String);\r\n');
-    expect(migration).toMatchObject({ version: 7, name: 'alerts', statements: ['CREATE TABLE a (x String)'] });
-    expect(parseMigration('0007_alerts.sql', 'CREATE TABLE a (x String);\n').checksum).toBe(migration.checksum);
+    expect(migration).toMatchObject({
+      version: 7,
+      name: 'alerts',
+      statements: ['CREATE TABLE a (x String)'],
+    });
+    expect(parseMigration('0007_alerts.sql', 'CREATE TABLE a (x String);\n').checksum).toBe(
+      migration.checksum,
+    );
     expect(() => parseMigration('7_alerts.sql', 'SELECT 1;')).toThrow(/NNNN_name/);
     expect(() => parseMigration('0008_empty.sql', '-- nothing\n')).toThrow(/no statements/);
   });
@@ -65,7 +75,8 @@ describe('the tables the migrations define', () => {
     const columns = table.columns.map((c) => c.name);
     expect(columns).toContain('version');
     for (const column of [...key, 'kafka_partition', 'kafka_offset']) expect(columns).toContain(column);
-    for (const column of key) expect(table.columns.find((c) => c.name === column)!.type).not.toMatch(/Nullable/);
+    for (const column of key)
+      expect(table.columns.find((c) => c.name === column)!.type).not.toMatch(/Nullable/);
   });
 
   it('every view named in sinks/schema/names.ts is created, and one latest view per table', () => {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../../sinks/pipeline/backoff.ts';
+import type { PendingRow } from '../../../sinks/pipeline/batch-buffer.ts';
 import { flushReason, hasRoom, untilDue } from '../../../sinks/pipeline/flush-policy.ts';
 import { CommitLedger, OffsetTracker } from '../../../sinks/pipeline/offset-tracker.ts';
 import { insertFindingRefused, refusedRowIndex } from '../../../sinks/pipeline/table-insert.ts';
-import type { PendingRow } from '../../../sinks/pipeline/batch-buffer.ts';
 import { WriteError } from '../../../sinks/writer/errors.ts';
 
 const policy = { batchRows: 100, batchAgeMs: 1000, maxBufferedRecords: 300 };
@@ -43,12 +43,16 @@ describe('backoff', () => {
 
   it('jitter lowers a wait by at most a quarter', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (a, r) => {
-        const full = backoffDelay(a, config, () => 0);
-        const delay = backoffDelay(a, config, () => r);
-        expect(delay).toBeLessThanOrEqual(full);
-        expect(delay).toBeGreaterThanOrEqual(Math.floor(full * 0.75));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (a, r) => {
+          const full = backoffDelay(a, config, () => 0);
+          const delay = backoffDelay(a, config, () => r);
+          expect(delay).toBeLessThanOrEqual(full);
+          expect(delay).toBeGreaterThanOrEqual(Math.floor(full * 0.75));
+        },
+      ),
     );
   });
 });
@@ -81,7 +85,14 @@ describe('offsets', () => {
 });
 
 describe('finding the rows ClickHouse refuses', () => {
-  const source = (offset: number) => ({ topic: 't', partition: 0, offset: String(offset), timestamp: '0', key: null, value: null });
+  const source = (offset: number) => ({
+    topic: 't',
+    partition: 0,
+    offset: String(offset),
+    timestamp: '0',
+    key: null,
+    value: null,
+  });
   const pending = (n: number): PendingRow[] =>
     Array.from({ length: n }, (_, i) => ({ row: { i }, source: source(i), failedAt: 0 }));
 
@@ -93,7 +104,11 @@ describe('finding the rows ClickHouse refuses', () => {
       inserts++;
       const index = rows.findIndex((r) => bad.has(r.row.i as number));
       if (index >= 0) {
-        throw new WriteError(`Code: 27. Cannot parse input${namesRow ? ` (at row ${index + 1})` : ''}`, 'refused', 27);
+        throw new WriteError(
+          `Code: 27. Cannot parse input${namesRow ? ` (at row ${index + 1})` : ''}`,
+          'refused',
+          27,
+        );
       }
       stored.push(...rows.map((r) => r.row.i as number));
     };

@@ -41,7 +41,14 @@ async function records(values: readonly RecommendationOutcome[], firstOffset = 0
 }
 
 /** A pipeline over the in-memory writer; the log shows inserts and commits in the order they happened. */
-function harness(options: { batchRows?: number; batchAgeMs?: number; maxBufferedRecords?: number; writer?: MemoryWriter } = {}) {
+function harness(
+  options: {
+    batchRows?: number;
+    batchAgeMs?: number;
+    maxBufferedRecords?: number;
+    writer?: MemoryWriter;
+  } = {},
+) {
   const memory = options.writer ?? createMemoryWriter();
   const log: string[] = [];
   const writer: RowWriter = {
@@ -57,7 +64,17 @@ function harness(options: { batchRows?: number; batchAgeMs?: number; maxBuffered
   let failCommits = 0;
   const events = new SinkEventEmitter();
   const seen: { name: SinkEventName; payload: unknown }[] = [];
-  for (const name of ['paused', 'resumed', 'retry', 'clickhouse.unavailable', 'clickhouse.available', 'row.refused', 'row.dropped', 'crash', 'commit.failed'] as const) {
+  for (const name of [
+    'paused',
+    'resumed',
+    'retry',
+    'clickhouse.unavailable',
+    'clickhouse.available',
+    'row.refused',
+    'row.dropped',
+    'crash',
+    'commit.failed',
+  ] as const) {
     events.onEvent(name, (payload) => seen.push({ name, payload }));
   }
   const pipeline = new SinkPipeline({
@@ -98,8 +115,19 @@ function harness(options: { batchRows?: number; batchAgeMs?: number; maxBuffered
   };
   const count = (name: SinkEventName) => seen.filter((e) => e.name === name).length;
   return {
-    memory, pipeline, running, log, letters, commits, committed, until, seen, count,
-    failNextCommits: (n: number) => { failCommits = n; },
+    memory,
+    pipeline,
+    running,
+    log,
+    letters,
+    commits,
+    committed,
+    until,
+    seen,
+    count,
+    failNextCommits: (n: number) => {
+      failCommits = n;
+    },
   };
 }
 
@@ -119,7 +147,9 @@ describe('the sink pipeline', () => {
     const acked = new Set<number>();
     for (const entry of h.log) {
       if (entry.startsWith('insert')) for (const o of entry.split(' ')[2]!.split(',')) acked.add(Number(o));
-      else for (let o = 0; o < Number(entry.split('@')[1]); o++) expect(acked.has(o), `${entry} before ${o}`).toBe(true);
+      else
+        for (let o = 0; o < Number(entry.split('@')[1]); o++)
+          expect(acked.has(o), `${entry} before ${o}`).toBe(true);
     }
     await h.pipeline.stop();
     expect(h.committed()).toBe(25);
@@ -199,7 +229,12 @@ describe('the sink pipeline', () => {
     bad.checkpoints = bad.checkpoints.map((c, i) => (i === 0 ? { ...c, session_date: 'not-a-date' } : c));
     await h.pipeline.accept(await records([outcome(0), outcome(1), bad, outcome(3), outcome(4)]));
     await h.until(() => h.committed() === 5);
-    expect(h.memory.final(TABLES.recommendationTracking).map((r) => r.symbol).sort()).toEqual(['S0', 'S1', 'S3', 'S4']);
+    expect(
+      h.memory
+        .final(TABLES.recommendationTracking)
+        .map((r) => r.symbol)
+        .sort(),
+    ).toEqual(['S0', 'S1', 'S3', 'S4']);
     expect(h.letters).toHaveLength(1);
     expect(h.letters[0]).toMatchObject({
       source_topic: OUTCOMES,
@@ -209,7 +244,9 @@ describe('the sink pipeline', () => {
       processor: 'clickhouse-sink',
       failed_at: bad.as_of,
     });
-    expect(h.letters[0]!.reason).toMatch(/ClickHouse refused the row for recommendation_tracking: .*session_1d/);
+    expect(h.letters[0]!.reason).toMatch(
+      /ClickHouse refused the row for recommendation_tracking: .*session_1d/,
+    );
     expect(h.letters[0]!.value).toEqual((await records([bad]))[0]!.value);
     expect(h.count('row.refused')).toBe(1);
   });
