@@ -29,7 +29,12 @@ export class AnswerCache {
     const entry = this.entries.get(key) ?? this.add(key);
     const age = entry.valueAt === undefined ? Number.POSITIVE_INFINITY : now - entry.valueAt;
     if (age < this.ttlMs) return Promise.resolve(entry.value as T);
-    const refresh = (entry.pending ??= this.refresh(key, entry, compute)) as Promise<T>;
+    if (entry.pending === undefined) {
+      entry.pending = this.refresh(key, entry, compute);
+      // A refresh whose callers were all served the previous answer must not fail unobserved.
+      entry.pending.catch(() => undefined);
+    }
+    const refresh = entry.pending as Promise<T>;
     return age < 2 * this.ttlMs ? Promise.resolve(entry.value as T) : refresh;
   }
 
