@@ -1,182 +1,262 @@
 /**
  * Exactly-once throughput of the stream runtime against the raw kafkajs
- * consume rate of the same topic, measured in one run on one machine so the
- * ratio means something even where absolute numbers do not.
+ * consume rate and kafkajs consume-and-produce of the same topic, measured in
+ * one run on one machine so the ratios mean something where absolute numbers
+ * do not. Each row of the ladder adds one change to the row above it, so
+ * every change has its before and after in the same run; rounds repeat the
+ * whole set, interleaved, and the table gives the median and the spread.
  *
- *   npm run bench:runtime [-- --records 200000 --partitions 3 --txn 100,500,2000]
+ *   npm run bench:runtime [-- --records 200000 --partitions 3 --txn 500,2000 --repeat 3
+ *                             --variants before,grouping,... --phase-log phases.json]
  *
  * Needs Kafka (the local stack, or KAFKA_BROKERS).
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import type { Kafka as KafkaClient } from 'kafkajs';
 import { loadEndpoints } from '../config/endpoints.ts';
-import { countProcessor, referenceCodec } from '../streams/reference/count-processor.ts';
+import { referenceCodec } from '../streams/reference/count-processor.ts';
+import { encodeJsonWithBytes } from '../streams/runtime/json-codec.ts';
 import { runtimeLogCreator } from '../streams/runtime/kafka-logging.ts';
-import { StreamRuntime } from '../streams/runtime/runtime.ts';
-import { createTopics } from '../test/support/kafka.ts';
-import { uniqueName } from '../test/support/names.ts';
+import type { RuntimeTuning } from '../streams/runtime/tuning.ts';
+import type { Codec } from '../streams/runtime/types.ts';
 import { produceInput } from '../test/support/reference-run.ts';
+import {
+  kafkajsTransactionalCopy,
+  platformaticConsume,
+  platformaticTransactionalCopy,
+} from './runtime/clients.ts';
+import { kafkajsWithout, type PerformancePatch, removeKafkajsCopies } from './runtime/kafkajs-builds.ts';
+import {
+  type BaselineResult,
+  consumeProduceRate,
+  type EosResult,
+  exactlyOnceRate,
+  phases,
+  rawConsumeRate,
+} from './runtime/measure.ts';
+import { rate, ratio, spreadOf, table } from './runtime/report.ts';
+import { benchTopic, deleteBenchTopics } from './runtime/topics.ts';
+
+interface Variant {
+  readonly name: string;
+  readonly change: string;
+  readonly without: readonly PerformancePatch[];
+  readonly tuning: Partial<RuntimeTuning>;
+  /** `replacer`: every output through JSON.stringify with a replacer, as before values were checked for bytes. */
+  readonly json?: 'replacer';
+}
+
+const replacerCodec: Codec = {
+  ...referenceCodec,
+  encode: async (_topic, value) => encodeJsonWithBytes(value),
+};
+
+/** The ladder: each variant is the one above it plus one change. */
+const LADDER: readonly Variant[] = [
+  {
+    name: 'before',
+    change: 'original kafkajs 2.2.4, per-topic slices of 250, every touched key to the changelog',
+    without: ['grouping', 'recordEncoding'],
+    tuning: { produceRequests: 'per-topic-slices', skipUnchangedTombstones: false },
+    json: 'replacer',
+  },
+  {
+    name: 'grouping',
+    change: '+ linear grouping by partition (kafkajs patch)',
+    without: ['recordEncoding'],
+    tuning: { produceRequests: 'per-topic-slices', skipUnchangedTombstones: false },
+    json: 'replacer',
+  },
+  {
+    name: 'encoding',
+    change: '+ records encoded once at their exact size (kafkajs patch)',
+    without: [],
+    tuning: { produceRequests: 'per-topic-slices', skipUnchangedTombstones: false },
+    json: 'replacer',
+  },
+  {
+    name: 'one-request',
+    change: '+ one produce call per transaction, all topics',
+    without: [],
+    tuning: { produceRequests: 'one', skipUnchangedTombstones: false },
+    json: 'replacer',
+  },
+  {
+    name: 'tombstones',
+    change: '+ no changelog tombstone for a key created and deleted in one transaction',
+    without: [],
+    tuning: {},
+    json: 'replacer',
+  },
+  {
+    name: 'json',
+    change: '+ JSON outputs without a replacer unless they hold bytes (= the defaults)',
+    without: [],
+    tuning: {},
+  },
+];
 
 const { values } = parseArgs({
   options: {
     records: { type: 'string', default: '200000' },
     partitions: { type: 'string', default: '3' },
-    txn: { type: 'string', default: '100,500,2000' },
+    txn: { type: 'string', default: '500,2000' },
+    repeat: { type: 'string', default: '3' },
+    variants: { type: 'string', default: LADDER.map((v) => v.name).join(',') },
+    'skip-baselines': { type: 'boolean', default: false },
+    'skip-clients': { type: 'boolean', default: false },
+    'phase-log': { type: 'string' },
   },
 });
 const records = Number(values.records);
 const partitions = Number(values.partitions);
 const txnSizes = values.txn.split(',').map(Number);
-
-const kafka = new Kafka({
-  clientId: 'amc-bench',
-  brokers: [...loadEndpoints().kafkaBrokers],
-  logLevel: logLevel.ERROR,
-  logCreator: runtimeLogCreator,
+const rounds = Number(values.repeat);
+const variants = values.variants.split(',').map((name) => {
+  const variant = LADDER.find((v) => v.name === name);
+  if (!variant) throw new Error(`unknown variant ${name}; known: ${LADDER.map((v) => v.name).join(', ')}`);
+  return variant;
 });
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const clientOf = (without: readonly PerformancePatch[]): KafkaClient => {
+  const { Kafka, logLevel } = kafkajsWithout(without);
+  return new Kafka({
+    clientId: 'amc-bench',
+    brokers: [...loadEndpoints().kafkaBrokers],
+    logLevel: logLevel.NOTHING,
+    logCreator: runtimeLogCreator,
+  }) as unknown as KafkaClient;
+};
+const kafka = clientOf([]);
+const original = clientOf(['grouping', 'recordEncoding']);
+const clients = new Map(variants.map((v) => [v.name, clientOf(v.without)]));
+
 let peakRss = process.memoryUsage().rss;
 const rssProbe = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50);
 
-async function rawConsumeRate(topic: string): Promise<number> {
-  // Timed like the runtime below: from joining the group to the last record.
-  const consumer = kafka.consumer({ groupId: uniqueName('bench-raw'), maxWaitTimeInMs: 100 });
-  let seen = 0;
-  const began = performance.now();
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  const done = new Promise<number>((resolve) => {
-    void consumer.run({
-      eachBatch: async ({ batch }) => {
-        for (const m of batch.messages) if (m.value) seen++;
-        if (seen >= records) resolve(performance.now() - began);
-      },
-    });
-  });
-  const ms = await done;
-  await consumer.disconnect();
-  return (records / ms) * 1000;
-}
-
-/** Consume and produce one output per record, no transactions: what kafkajs alone costs. */
-async function consumeProduceRate(topic: string): Promise<number> {
-  const output = uniqueName('bench-copy');
-  await createTopics(kafka, [output], { partitions });
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-  await producer.connect();
-  const consumer = kafka.consumer({ groupId: uniqueName('bench-copy'), maxWaitTimeInMs: 100 });
-  const began = performance.now();
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  let seen = 0;
-  const done = new Promise<number>((resolve) => {
-    void consumer.run({
-      partitionsConsumedConcurrently: partitions,
-      eachBatch: async ({ batch }) => {
-        const messages = batch.messages.map((m) => ({
-          key: m.key,
-          value: JSON.stringify({ offset: m.offset, value: JSON.parse(m.value?.toString() ?? 'null') }),
-        }));
-        for (let start = 0; start < messages.length; start += 1000) {
-          await producer.send({ topic: output, messages: messages.slice(start, start + 1000) });
-        }
-        seen += messages.length;
-        if (seen >= records) resolve(performance.now() - began);
-      },
-    });
-  });
-  const ms = await done;
-  await consumer.disconnect();
-  await producer.disconnect();
-  return (records / ms) * 1000;
-}
-
-interface EosResult {
-  readonly rate: number;
-  readonly commits: number;
-  readonly meanCommitMs: number;
-  readonly maxCommitMs: number;
-  readonly restoreMs: number;
-}
-
-async function exactlyOnceRate(input: string, txn: number): Promise<EosResult> {
-  const output = uniqueName('bench-out');
-  const dlq = uniqueName('bench-dlq');
-  await createTopics(kafka, [output], { partitions });
-  await createTopics(kafka, [dlq]);
-  const runtime = new StreamRuntime({
-    kafka,
-    definition: countProcessor({
-      applicationId: uniqueName('bench-eos'),
-      inputTopic: input,
-      outputTopic: output,
-      windowMs: 1000,
-      graceMs: 500,
-    }),
-    codec: referenceCodec,
-    deadLetterTopic: dlq,
-    maxRecordsPerTransaction: txn,
-    partitionsConsumedConcurrently: partitions,
-  });
-  let processed = 0;
-  let restoreMs = 0;
-  runtime.events.onEvent('restore', (e) => {
-    restoreMs = Math.max(restoreMs, e.durationMs);
-  });
-  const done = new Promise<number>((resolve) => {
-    runtime.events.onEvent('commit', (e) => {
-      processed += e.records;
-      if (processed >= records) resolve(performance.now() - began);
-    });
-  });
-  const began = performance.now();
-  await runtime.start();
-  const ms = await done;
-  const m = runtime.metrics.snapshot();
-  await runtime.stop();
-  return {
-    rate: (records / ms) * 1000,
-    commits: m.commits,
-    meanCommitMs: m.commitLatencyMs.mean,
-    maxCommitMs: m.commitLatencyMs.max,
-    restoreMs,
-  };
-}
-
-const input = uniqueName('bench-in');
-await createTopics(kafka, [input], { partitions });
+const input = await benchTopic(kafka, 'bench-in', partitions);
 await produceInput(kafka, input, records);
 
-const raw = await rawConsumeRate(input);
-const copy = await consumeProduceRate(input);
-const lines = [
-  `runtime benchmark: ${records} records, ${partitions} partitions, node ${process.version}, ${new Date().toISOString()}`,
-  `raw kafkajs consume (read_committed, no processing): ${raw.toFixed(0)} records/s`,
-  `kafkajs consume + produce one output each, no transactions: ${copy.toFixed(0)} records/s (${(copy / raw).toFixed(2)} of raw)`,
-  '',
-  'records/txn  records/s  ratio-to-raw  commits  mean-commit-ms  max-commit-ms',
-];
-for (const txn of txnSizes) {
-  const r = await exactlyOnceRate(input, txn);
-  lines.push(
-    [
-      String(txn).padStart(11),
-      r.rate.toFixed(0).padStart(10),
-      (r.rate / raw).toFixed(2).padStart(13),
-      String(r.commits).padStart(8),
-      r.meanCommitMs.toFixed(1).padStart(15),
-      r.maxCommitMs.toFixed(0).padStart(14),
-    ].join(' '),
-  );
+const rawRuns: BaselineResult[] = [];
+const copyRuns: BaselineResult[] = [];
+const originalCopyRuns: BaselineResult[] = [];
+const clientTxn = Math.max(...txnSizes);
+const clientRuns = {
+  kafkajsTxCopy: [] as BaselineResult[],
+  pkRaw: [] as BaselineResult[],
+  pkTxCopy: [] as BaselineResult[],
+};
+const eos = new Map<string, EosResult[]>();
+const at = (variant: string, txn: number) => `${variant}@${txn}`;
+for (let round = 1; round <= rounds; round++) {
+  if (!values['skip-baselines']) {
+    rawRuns.push(await rawConsumeRate(kafka, input, records));
+    copyRuns.push(await consumeProduceRate(kafka, input, records, partitions, 'copy'));
+    originalCopyRuns.push(await consumeProduceRate(original, input, records, partitions, 'copy original'));
+  }
+  if (!values['skip-clients']) {
+    const run = { kafka, input, records, partitions, txn: clientTxn };
+    clientRuns.kafkajsTxCopy.push(await kafkajsTransactionalCopy(run));
+    clientRuns.pkRaw.push(await platformaticConsume(input, records));
+    clientRuns.pkTxCopy.push(await platformaticTransactionalCopy(run));
+  }
+  for (const txn of txnSizes) {
+    for (const variant of variants) {
+      const result = await exactlyOnceRate(clients.get(variant.name)!, input, {
+        records,
+        partitions,
+        txn,
+        tuning: variant.tuning,
+        codec: variant.json === 'replacer' ? replacerCodec : referenceCodec,
+        label: `eos ${at(variant.name, txn)}`,
+      });
+      eos.set(at(variant.name, txn), [...(eos.get(at(variant.name, txn)) ?? []), result]);
+      console.error(`round ${round} ${at(variant.name, txn)}: ${result.rate.toFixed(0)} records/s`);
+    }
+  }
 }
 clearInterval(rssProbe);
-lines.push('', `peak RSS of this process: ${mb(peakRss)}`);
+removeKafkajsCopies();
+await deleteBenchTopics(kafka);
+if (values['phase-log']) writeFileSync(values['phase-log'], JSON.stringify(phases, null, 2));
+
+const raws = rawRuns.map((r) => r.rate);
+const copies = copyRuns.map((r) => r.rate);
+const cpuOf = (runs: readonly BaselineResult[]) => {
+  const node = spreadOf(runs.map((r) => r.nodeUsPerRecord)).median.toFixed(1);
+  const broker = runs.every((r) => r.brokerUsPerRecord !== undefined)
+    ? spreadOf(runs.map((r) => r.brokerUsPerRecord!)).median.toFixed(1)
+    : '-';
+  return `cpu µs/record: node ${node}, broker ${broker}`;
+};
+const perRound = (results: readonly EosResult[], base: readonly number[]) =>
+  spreadOf(results.map((r, i) => r.rate / base[i]!));
+const lines = [
+  `runtime benchmark: ${records} records, ${partitions} partitions, ${rounds} rounds, node ${process.version}, ${new Date().toISOString()}`,
+  'median (min–max) over the rounds; ratios are taken within each round, then summarised',
+  '',
+];
+if (raws.length > 0) {
+  lines.push(
+    `raw kafkajs consume (read_committed, no processing): ${rate(spreadOf(raws))} records/s; ${cpuOf(rawRuns)}`,
+    `consume + produce one output each, no transactions (installed kafkajs): ${rate(spreadOf(copies))} records/s, ${ratio(spreadOf(copies.map((c, i) => c / raws[i]!)))} of raw; ${cpuOf(copyRuns)}`,
+    `the same with the original kafkajs 2.2.4: ${rate(spreadOf(originalCopyRuns.map((r) => r.rate)))} records/s; ${cpuOf(originalCopyRuns)}`,
+    '',
+  );
+}
+if (clientRuns.pkRaw.length > 0) {
+  const line = (what: string, runs: readonly BaselineResult[]) =>
+    `${what}: ${rate(spreadOf(runs.map((r) => r.rate)))} records/s` +
+    (raws.length > 0 ? `, ${ratio(spreadOf(runs.map((r, i) => r.rate / raws[i]!)))} of kafkajs raw` : '') +
+    `; ${cpuOf(runs)}`;
+  lines.push(
+    `the client alone: consume, copy each record, one transaction per ${clientTxn} records of a partition with its offset`,
+    line('  kafkajs (installed)', clientRuns.kafkajsTxCopy),
+    line('  @platformatic/kafka', clientRuns.pkTxCopy),
+    line('@platformatic/kafka raw consume (read_committed)', clientRuns.pkRaw),
+    '',
+  );
+}
+for (const variant of variants) lines.push(`${variant.name.padEnd(12)} ${variant.change}`);
+lines.push('');
+const rows = txnSizes.flatMap((txn) =>
+  variants.map((variant) => {
+    const results = eos.get(at(variant.name, txn))!;
+    return [
+      String(txn),
+      variant.name,
+      rate(spreadOf(results.map((r) => r.rate))),
+      raws.length > 0 ? ratio(perRound(results, raws)) : '-',
+      copies.length > 0 ? ratio(perRound(results, copies)) : '-',
+      spreadOf(results.map((r) => r.writesPerRecord)).median.toFixed(2),
+      spreadOf(results.map((r) => r.meanCommitMs)).median.toFixed(0),
+      spreadOf(results.map((r) => r.nodeUsPerRecord)).median.toFixed(1),
+      results.every((r) => r.brokerUsPerRecord !== undefined)
+        ? spreadOf(results.map((r) => r.brokerUsPerRecord!)).median.toFixed(1)
+        : '-',
+    ];
+  }),
+);
+lines.push(
+  ...table(
+    [
+      'records/txn',
+      'variant',
+      'records/s',
+      'ratio to raw',
+      'ratio to copy',
+      'writes/record',
+      'commit ms',
+      'node cpu µs/rec',
+      'broker cpu µs/rec',
+    ],
+    rows,
+  ),
+  '',
+  `peak RSS of this process: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`,
+);
 console.log(lines.join('\n'));
 process.exit(0);

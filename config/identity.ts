@@ -4,6 +4,7 @@
  * existing state would mix outcomes computed under two sets of rules in one
  * store, so the job refuses to start until the operator says to rebuild.
  */
+import { TRACKER_STATE_LAYOUT } from '../streams/tracker/state-layout.ts';
 import type { Settings } from './settings.ts';
 
 export interface ProcessorIdentity {
@@ -38,6 +39,8 @@ export function identitiesOf(settings: Settings): ProcessorIdentity[] {
         'tracker.missedOpportunityReturnPct': tracker.missedOpportunityReturnPct,
         'tracker.missedOpportunityHighReturnPct': tracker.missedOpportunityHighReturnPct,
         ...calendar,
+        // Not a setting: the stores' layout, so state written in an older one is never misread.
+        'tracker.stateLayout': TRACKER_STATE_LAYOUT,
       },
     },
     {

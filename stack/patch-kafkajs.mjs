@@ -1,7 +1,9 @@
-// Runs after npm install: puts the project's fix for kafkajs' filtering of
-// aborted transactions in place (stack/patches/filterAbortedMessages.js says
-// what is wrong). It patches only the kafkajs version it was written for and
-// fails loudly on any other, so an upgrade cannot silently drop the fix.
+// Runs after npm install: puts the project's fixes to kafkajs in place. Each
+// file in stack/patches/ replaces one kafkajs source file and says at its top
+// what was wrong. The script patches only the kafkajs version the fixes were
+// written for and fails loudly on any other, so an upgrade cannot silently
+// drop one. The replaced original is kept beside its file as `<name>.orig`:
+// the unit tests compare against it and `npm run bench:runtime` measures it.
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -10,6 +12,13 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const PATCHED_VERSION = '2.2.4';
+
+/** Patch file in stack/patches/ -> the kafkajs file it replaces. */
+const PATCHES = [
+  ['filterAbortedMessages.js', 'src/consumer/filterAbortedMessages.js'], // correctness: read_committed
+  ['groupMessagesPerPartition.js', 'src/producer/groupMessagesPerPartition.js'], // quadratic grouping
+  ['recordV0.js', 'src/protocol/recordBatch/record/v0/index.js'], // per-record encoding cost
+];
 
 let packageJson;
 try {
@@ -20,14 +29,20 @@ try {
 const { version } = JSON.parse(readFileSync(packageJson, 'utf8'));
 if (version !== PATCHED_VERSION) {
   console.error(
-    `[patch-kafkajs] kafkajs ${version} is installed; the aborted-transaction fix was written for ${PATCHED_VERSION}. ` +
-      'Check whether the new version still needs it, then update stack/patches/.',
+    `[patch-kafkajs] kafkajs ${version} is installed; the patches in stack/patches/ were written for ${PATCHED_VERSION}. ` +
+      'Check whether the new version still needs each of them, then update stack/patches/.',
   );
   process.exit(1);
 }
-const target = path.join(path.dirname(packageJson), 'src', 'consumer', 'filterAbortedMessages.js');
-if (!existsSync(target)) {
-  console.error(`[patch-kafkajs] ${target} is missing`);
-  process.exit(1);
+const root = path.dirname(packageJson);
+for (const [patch, relative] of PATCHES) {
+  const target = path.join(root, relative);
+  if (!existsSync(target)) {
+    console.error(`[patch-kafkajs] ${target} is missing`);
+    process.exit(1);
+  }
+  const source = path.join(here, 'patches', patch);
+  // Keep the original once: a second run must not save the patch as the original.
+  if (!readFileSync(target).equals(readFileSync(source))) copyFileSync(target, `${target}.orig`);
+  copyFileSync(source, target);
 }
-copyFileSync(path.join(here, 'patches', 'filterAbortedMessages.js'), target);

@@ -25,6 +25,8 @@ export interface RuntimeEventPayloads {
     partition: number;
     records: number;
     outputs: number;
+    /** Records the transaction wrote: outputs, dead letters and changelog writes. */
+    writes: number;
     nextOffset: string;
     latencyMs: number;
   };

@@ -17,7 +17,22 @@ function decodeJson(value: Buffer | null, eventTimeOf: JsonEventTime): Decoded<u
   return { ok: true, value: parsed, eventTime };
 }
 
+/** Whether a JSON-bound value holds bytes anywhere (dead letters do): only those need the replacer. */
+function holdsBytes(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Buffer.isBuffer(value)) return true;
+  if (Array.isArray(value)) return value.some(holdsBytes);
+  for (const key in value) if (holdsBytes((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
 export function encodeJson(value: unknown): Buffer {
+  // A replacer slows JSON.stringify several times over, and most values have no bytes.
+  return holdsBytes(value) ? encodeJsonWithBytes(value) : Buffer.from(JSON.stringify(value), 'utf8');
+}
+
+/** JSON with any bytes in the value as base64 strings. */
+export function encodeJsonWithBytes(value: unknown): Buffer {
   return Buffer.from(
     JSON.stringify(value, (_k, v: unknown) => {
       // Buffer.toJSON has already run when the replacer sees a Buffer: keep bytes readable as base64.

@@ -207,10 +207,10 @@ export class PartitionProcessor<V> {
   }
 
   /** What must be committed: outputs, dead letters, and each store's changed keys. */
-  pending(): PendingWork {
+  pending(options: { skipUnchangedTombstones?: boolean } = {}): PendingWork {
     const changes = new Map<string, readonly StoreChange[]>();
     for (const [name, store] of this.stores) {
-      const changed = store.changes();
+      const changed = store.changes(options);
       if (changed.length > 0) changes.set(name, changed);
     }
     return { outputs: this.outputs, rejected: this.rejected, changes };

@@ -4,6 +4,7 @@ import { RuntimeEventEmitter } from './events.ts';
 import { RuntimeMetrics } from './metrics.ts';
 import { committedOffset, PartitionTask, type TaskOptions } from './task.ts';
 import { prepareTopics } from './topics.ts';
+import { type RuntimeTuning, resolveTuning } from './tuning.ts';
 import type { Codec, ProcessorDefinition } from './types.ts';
 
 export interface RuntimeOptions<V> {
@@ -18,6 +19,8 @@ export interface RuntimeOptions<V> {
   readonly sessionTimeoutMs?: number;
   /** Pause after a failed transaction before the partition is read again. */
   readonly retryBackoffMs?: number;
+  /** How transactions are written (streams/runtime/tuning.ts); the defaults are the fastest. */
+  readonly tuning?: Partial<RuntimeTuning>;
 }
 
 const key = (topic: string, partition: number) => `${topic}/${partition}`;
@@ -60,6 +63,7 @@ export class StreamRuntime<V> {
       deadLetterTopic: options.deadLetterTopic ?? 'amc.learning.dead-letters.v1',
       transactionTimeoutMs: options.transactionTimeoutMs ?? 60_000,
       partitionCounts: new Map(),
+      tuning: resolveTuning(options.tuning),
     };
     this.done = new Promise<void>((resolve, reject) => {
       this.resolveDone = resolve;

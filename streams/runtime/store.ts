@@ -1,4 +1,5 @@
 import { deepFreeze } from '../shared/deep-freeze.ts';
+import { SortedKeys } from './sorted-keys.ts';
 import type { JsonValue, KeyValueStore } from './types.ts';
 
 /** A change to persist: `undefined` is a deletion (a tombstone in the changelog). */
@@ -16,6 +17,8 @@ export class TransactionalStore implements KeyValueStore<JsonValue> {
   private readonly undo = new Map<string, JsonValue | undefined>();
   /** Rises on every change, rollback and restore: lets a cache of derived data know it is stale. */
   private modifications = 0;
+  /** Keys in order, built at the first range read and kept up to date from then on. */
+  private ordered: SortedKeys | undefined;
 
   get version(): number {
     return this.modifications;
@@ -39,6 +42,7 @@ export class TransactionalStore implements KeyValueStore<JsonValue> {
     if (value === undefined) throw new TypeError(`store ${this.name}: undefined is not a value (use delete)`);
     this.remember(key);
     this.data.set(key, deepFreeze(value));
+    this.ordered?.insert(key);
     this.modifications++;
   }
 
@@ -46,6 +50,7 @@ export class TransactionalStore implements KeyValueStore<JsonValue> {
     if (!this.data.has(key)) return;
     this.remember(key);
     this.data.delete(key);
+    this.ordered?.delete(key);
     this.modifications++;
   }
 
@@ -55,17 +60,43 @@ export class TransactionalStore implements KeyValueStore<JsonValue> {
   }
 
   *entries(): IterableIterator<[string, JsonValue]> {
-    const keys = [...this.data.keys()].sort();
+    const keys = this.ordered ? [...this.ordered.all()] : [...this.data.keys()].sort();
     for (const key of keys) yield [key, this.data.get(key) as JsonValue];
+  }
+
+  /**
+   * Entries whose keys k satisfy from <= k < to, in key order (descending
+   * with `reverse`). The first range read builds an ordered index of the
+   * keys, kept up to date from then on, so a read costs a binary search plus
+   * the entries it returns. Keys compare as JavaScript strings do.
+   */
+  *range(
+    from: string,
+    to: string,
+    options: { reverse?: boolean } = {},
+  ): IterableIterator<[string, JsonValue]> {
+    this.ordered ??= new SortedKeys(this.data.keys());
+    for (const key of this.ordered.range(from, to, options.reverse))
+      yield [key, this.data.get(key) as JsonValue];
   }
 
   private remember(key: string): void {
     if (!this.undo.has(key)) this.undo.set(key, this.data.get(key));
   }
 
-  /** The keys changed since the last commit with their current values. */
-  changes(): StoreChange[] {
-    return [...this.undo.keys()].map((key) => [key, this.data.get(key)] as const);
+  /**
+   * The keys changed since the last commit with their current values. With
+   * `skipUnchangedTombstones`, a key absent at the last commit and absent
+   * again is left out: the changelog already says it is absent.
+   */
+  changes(options: { skipUnchangedTombstones?: boolean } = {}): StoreChange[] {
+    const changes: StoreChange[] = [];
+    for (const [key, before] of this.undo) {
+      const now = this.data.get(key);
+      if (options.skipUnchangedTombstones && before === undefined && now === undefined) continue;
+      changes.push([key, now]);
+    }
+    return changes;
   }
 
   commit(): void {
@@ -74,8 +105,13 @@ export class TransactionalStore implements KeyValueStore<JsonValue> {
 
   rollback(): void {
     for (const [key, value] of this.undo) {
-      if (value === undefined) this.data.delete(key);
-      else this.data.set(key, value);
+      if (value === undefined) {
+        this.data.delete(key);
+        this.ordered?.delete(key);
+      } else {
+        this.data.set(key, value);
+        this.ordered?.insert(key);
+      }
     }
     this.undo.clear();
     this.modifications++;
@@ -83,14 +119,20 @@ export class TransactionalStore implements KeyValueStore<JsonValue> {
 
   /** Applies a changelog record during restore (not a change to persist again). */
   restore(key: string, value: JsonValue | undefined): void {
-    if (value === undefined) this.data.delete(key);
-    else this.data.set(key, deepFreeze(value));
+    if (value === undefined) {
+      this.data.delete(key);
+      this.ordered?.delete(key);
+    } else {
+      this.data.set(key, deepFreeze(value));
+      this.ordered?.insert(key);
+    }
     this.modifications++;
   }
 
   clear(): void {
     this.data.clear();
     this.undo.clear();
+    this.ordered = undefined;
     this.modifications++;
   }
 }

@@ -1,10 +1,11 @@
 import type { Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
-import { RuntimeError, retryConcurrentTransactions } from './errors.ts';
 import type { RuntimeEventEmitter } from './events.ts';
 import { PartitionProcessor } from './partition-processor.ts';
 import { restorePartition } from './restore.ts';
 import { changelogTopic, isStateful } from './topics.ts';
+import { writeTransaction } from './transaction-writer.ts';
+import type { RuntimeTuning } from './tuning.ts';
 import type { Codec, DeadLetter, Decoded, ProcessorDefinition } from './types.ts';
 
 export interface TaskOptions {
@@ -16,10 +17,8 @@ export interface TaskOptions {
   readonly transactionTimeoutMs: number;
   /** Partition counts of the topics the processor sends time marks to. */
   readonly partitionCounts: Map<string, number>;
+  readonly tuning: RuntimeTuning;
 }
-
-/** Messages per produce request within a transaction. */
-const SEND_CHUNK = 250;
 
 export const transactionalIdOf = (applicationId: string, topic: string, partition: number): string =>
   `${applicationId}-${topic}-${partition}`;
@@ -139,7 +138,8 @@ export class PartitionTask {
       this.state.rollback();
       return;
     }
-    const work = this.state.pending();
+    let writes = 0;
+    const work = this.state.pending({ skipUnchangedTombstones: this.options.tuning.skipUnchangedTombstones });
 
     try {
       const topicMessages = new Map<string, Message[]>();
@@ -190,7 +190,16 @@ export class PartitionTask {
           });
         }
       }
-      await this.commitTransaction(topicMessages, next);
+      await writeTransaction(
+        this.producer,
+        {
+          topicMessages,
+          offsets: { groupId: definition.applicationId, topic: this.topic, partition: this.partition, next },
+        },
+        this.options.tuning,
+        this.onRetry,
+      );
+      for (const messages of topicMessages.values()) writes += messages.length;
     } catch (err) {
       this.state.rollback();
       throw err;
@@ -202,6 +211,7 @@ export class PartitionTask {
       partition: this.partition,
       records: messages.length,
       outputs: work.outputs.length,
+      writes,
       nextOffset: next.toString(),
       latencyMs: Date.now() - began,
     });
@@ -255,49 +265,14 @@ export class PartitionTask {
     return Number.isFinite(streamTime) ? streamTime : Number(message.timestamp);
   }
 
-  private async commitTransaction(topicMessages: Map<string, Message[]>, next: bigint): Promise<void> {
-    const { definition, events } = this.options;
-    const onRetry = (what: string) => (attempt: number, err: unknown) =>
-      events.emitEvent('retry', {
-        topic: this.topic,
-        partition: this.partition,
-        what,
-        attempt,
-        error: String(err),
-      });
-    const txn = await this.producer.transaction();
-    try {
-      // kafkajs groups a request's messages by partition in quadratic time, so
-      // large transactions are sent as several requests of bounded size.
-      for (const [topic, messages] of topicMessages) {
-        for (let start = 0; start < messages.length; start += SEND_CHUNK) {
-          const slice = messages.slice(start, start + SEND_CHUNK);
-          await retryConcurrentTransactions(() => txn.send({ topic, messages: slice }), {
-            onRetry: onRetry('send'),
-          });
-        }
-      }
-      await retryConcurrentTransactions(
-        () =>
-          txn.sendOffsets({
-            consumerGroupId: definition.applicationId,
-            topics: [
-              { topic: this.topic, partitions: [{ partition: this.partition, offset: next.toString() }] },
-            ],
-          }),
-        { onRetry: onRetry('sendOffsets') },
-      );
-      await txn.commit();
-    } catch (err) {
-      try {
-        await txn.abort();
-      } catch (abortError) {
-        // A producer that cannot even abort is unusable: the task must be reopened.
-        throw new RuntimeError(`abort failed after: ${String(err)}`, 'fenced', { cause: abortError });
-      }
-      throw err;
-    }
-  }
+  private readonly onRetry = (what: string) => (attempt: number, err: unknown) =>
+    this.options.events.emitEvent('retry', {
+      topic: this.topic,
+      partition: this.partition,
+      what,
+      attempt,
+      error: String(err),
+    });
 
   async close(): Promise<void> {
     await this.producer.disconnect().catch(() => undefined);

@@ -52,6 +52,8 @@ export interface KeyValueStore<V extends JsonValue = JsonValue> {
   has(key: string): boolean;
   /** Entries in key order. */
   entries(): IterableIterator<[string, V]>;
+  /** Entries with from <= key < to, in key order (descending with `reverse`); keys compare as strings do. */
+  range(from: string, to: string, options?: { reverse?: boolean }): IterableIterator<[string, V]>;
   readonly size: number;
 }
 

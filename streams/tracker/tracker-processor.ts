@@ -7,20 +7,22 @@ import type {
   ProcessorContext,
   ProcessorDefinition,
 } from '../runtime/types.ts';
+import { BarHistory, type StoredBar } from './bar-history.ts';
 import {
   advanceEmission,
   barProblem,
   DEFAULT_TRACKER_CONFIG,
   type EmittedOutcome,
   type ExchangeCalendar,
-  evaluateOutcome,
+  evaluateOutcomeFromSessions,
   NYSE_CALENDAR,
   type PositionSnapshot,
-  type PriceBar,
   type Recommendation,
   recommendationProblem,
-  recordBar,
+  type SessionRollup,
+  type TrackedOutcome,
   type TrackerConfig,
+  windowOf,
 } from './domain/index.ts';
 import type { SymbolEnvelope } from './envelope.ts';
 import { toDomainPosition, toDomainRecommendation, toOutcomeRecord, toPriceBar } from './mapping.ts';
@@ -44,8 +46,8 @@ export interface TrackerOptions {
   readonly versionBase?: number;
 }
 
+/** Per symbol, besides its bars (bar-history.ts): position snapshots and open recommendations. */
 interface SymbolState {
-  readonly bars: readonly PriceBar[];
   readonly positions: readonly PositionSnapshot[];
   readonly active: readonly string[];
 }
@@ -56,7 +58,7 @@ interface TrackedState {
   readonly retired: boolean;
 }
 
-const EMPTY_SYMBOL: SymbolState = { bars: [], positions: [], active: [] };
+const EMPTY_SYMBOL: SymbolState = { positions: [], active: [] };
 
 /**
  * Follows every recommendation for its 30 days: bars, positions and
@@ -84,14 +86,23 @@ export function trackerProcessor(options: TrackerOptions): ProcessorDefinition<S
     ctx.store('tracked') as unknown as KeyValueStore<TrackedState & JsonValue>;
   const save = <T>(store: KeyValueStore<T & JsonValue>, key: string, value: T) =>
     store.put(key, value as T & JsonValue);
+  const history = (ctx: ProcessorContext) =>
+    new BarHistory(
+      ctx.store('sessions') as unknown as KeyValueStore<SessionRollup & JsonValue>,
+      ctx.store('intraday') as unknown as KeyValueStore<StoredBar & JsonValue>,
+      calendar,
+    );
 
   function evaluate(trackingId: string, symbol: SymbolState, ctx: ProcessorContext): boolean {
     const state = tracked(ctx).get(trackingId);
     if (!state || state.retired) return false;
-    const outcome = evaluateOutcome(
+    const { recommendation } = state;
+    const window = windowOf(recommendation, context);
+    // Stream time is at least every bar's timestamp: each bar moved it on its way in.
+    const outcome = evaluateOutcomeFromSessions(
       {
-        recommendation: state.recommendation,
-        bars: symbol.bars,
+        recommendation,
+        ...history(ctx).window(recommendation.symbol, window.from, window.to),
         positions: symbol.positions,
         streamTimeMs: ctx.streamTime,
       },
@@ -109,16 +120,19 @@ export function trackerProcessor(options: TrackerOptions): ProcessorDefinition<S
       if (candidate) sendAlertCandidate(ctx, options.alertCandidates, candidate);
     }
     const retire = outcome.final && ctx.streamTime > state.recommendation.discovered_at + restateMs;
-    save(tracked(ctx), trackingId, {
-      recommendation: state.recommendation,
-      last: lastEmitted,
-      retired: retire,
-    });
+    // Unchanged state is not written again: most bars change no outcome.
+    if (lastEmitted !== state.last || retire !== state.retired) {
+      save(tracked(ctx), trackingId, {
+        recommendation: state.recommendation,
+        last: lastEmitted,
+        retired: retire,
+      });
+    }
     if (!retire) ctx.schedule({ id: `eval:${trackingId}`, at: ctx.streamTime + DAY_MS, payload: trackingId });
     return !retire;
   }
 
-  function missedOpportunity(outcome: ReturnType<typeof evaluateOutcome>): AlertCandidate | null {
+  function missedOpportunity(outcome: TrackedOutcome): AlertCandidate | null {
     const last = outcome.checkpoints[outcome.checkpoints.length - 1];
     return buildMissedOpportunityAlert(
       {
@@ -135,27 +149,31 @@ export function trackerProcessor(options: TrackerOptions): ProcessorDefinition<S
     );
   }
 
-  /** Re-evaluates the symbol's open recommendations; drops retired ones and bars nobody needs. */
-  function refresh(symbolKey: string, symbol: SymbolState, ctx: ProcessorContext): void {
+  /** Re-evaluates the symbol's open recommendations; forgets retired ones and sessions nobody needs. */
+  function refresh(symbolKey: string, symbol: SymbolState, before: SymbolState, ctx: ProcessorContext): void {
     const active = symbol.active.filter((id) => evaluate(id, symbol, ctx));
     const oldestNeeded = Math.min(
       ctx.streamTime - retentionMs,
       ...active.map((id) => tracked(ctx).get(id)?.recommendation.discovered_at ?? Number.POSITIVE_INFINITY),
     );
-    const bars = symbol.bars.filter((b) => b.timestamp >= oldestNeeded - 7 * DAY_MS);
+    history(ctx).forgetBefore(symbolKey, calendar.sessionDateOf(oldestNeeded - 7 * DAY_MS));
     // Only an opened position's entry date matters (for "bought"): keep one per date.
     const positions = [
       ...new Map(
         symbol.positions.filter((p) => p.entry_date !== null).map((p) => [p.entry_date, p]),
       ).values(),
     ];
-    save(symbols(ctx), symbolKey, { bars, positions, active });
+    const changed =
+      active.length !== before.active.length ||
+      active.some((id, i) => id !== before.active[i]) ||
+      JSON.stringify(positions) !== JSON.stringify(before.positions);
+    if (changed) save(symbols(ctx), symbolKey, { positions, active });
   }
 
   return {
     applicationId: options.applicationId,
     inputTopics: [options.input],
-    stores: ['symbols', 'tracked'],
+    stores: ['symbols', 'tracked', 'sessions', 'intraday'],
     process(record: InputRecord<SymbolEnvelope>, ctx) {
       const key = record.key;
       if (key === null) {
@@ -172,12 +190,14 @@ export function trackerProcessor(options: TrackerOptions): ProcessorDefinition<S
             ctx.reject('INCONSISTENT_BAR', problem);
             return;
           }
-          refresh(key, { ...symbol, bars: recordBar(symbol.bars, bar) }, ctx);
+          // The by-symbol step keys a bar by its symbol; one that disagrees has nowhere to count.
+          if (bar.symbol === key) history(ctx).add(bar);
+          refresh(key, symbol, symbol, ctx);
           return;
         }
         case 'position': {
           const position = toDomainPosition(envelope.position, calendar);
-          refresh(key, { ...symbol, positions: [...symbol.positions, position] }, ctx);
+          refresh(key, { ...symbol, positions: [...symbol.positions, position] }, symbol, ctx);
           return;
         }
         case 'recommendation': {
@@ -190,7 +210,7 @@ export function trackerProcessor(options: TrackerOptions): ProcessorDefinition<S
           // A replayed run: the tracking id is known, so nothing is counted twice.
           if (tracked(ctx).has(recommendation.tracking_id)) return;
           save(tracked(ctx), recommendation.tracking_id, { recommendation, last: null, retired: false });
-          refresh(key, { ...symbol, active: [...symbol.active, recommendation.tracking_id] }, ctx);
+          refresh(key, { ...symbol, active: [...symbol.active, recommendation.tracking_id] }, symbol, ctx);
           return;
         }
       }
@@ -200,7 +220,8 @@ export function trackerProcessor(options: TrackerOptions): ProcessorDefinition<S
       const state = tracked(ctx).get(trackingId);
       if (!state || state.retired) return;
       const key = state.recommendation.symbol;
-      refresh(key, symbols(ctx).get(key) ?? EMPTY_SYMBOL, ctx);
+      const symbol = symbols(ctx).get(key) ?? EMPTY_SYMBOL;
+      refresh(key, symbol, symbol, ctx);
     },
   };
 }

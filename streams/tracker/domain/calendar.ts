@@ -72,12 +72,37 @@ function localDateFormatter(timeZone: string): (timestampMs: number) => string {
   } catch {
     throw new RangeError(`calendar option timeZone: unknown time zone ${JSON.stringify(timeZone)}`);
   }
+  // Every time zone's offset since 1970 is a whole number of quarter hours, so all instants of one quarter
+  // hour share a local date: formatting (slow) happens once per quarter hour seen.
+  const byQuarterHour = memo<number, string>();
   return (timestampMs) => {
     if (!Number.isFinite(timestampMs)) throw new RangeError(`not a finite timestamp: ${timestampMs}`);
-    const parts = format.formatToParts(timestampMs);
-    const part = (type: Intl.DateTimeFormatPartTypes): string =>
-      parts.find((p) => p.type === type)?.value ?? '';
-    return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+    return byQuarterHour(Math.floor(timestampMs / QUARTER_HOUR_MS), (quarter) => {
+      const parts = format.formatToParts(quarter * QUARTER_HOUR_MS);
+      const part = (type: Intl.DateTimeFormatPartTypes): string =>
+        parts.find((p) => p.type === type)?.value ?? '';
+      return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+    });
+  };
+}
+
+const QUARTER_HOUR_MS = 900_000;
+/** Entries a calendar cache keeps before it starts again: far more dates than a tracking window spans. */
+const MEMO_LIMIT = 100_000;
+
+/**
+ * A cache of a pure function's answers. The calendar's arithmetic walks
+ * dates one day at a time and every evaluation asks the same questions.
+ */
+function memo<K, V>(): (key: K, compute: (key: K) => V) => V {
+  const cache = new Map<K, V>();
+  return (key, compute) => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute(key);
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(key, value);
+    return value;
   };
 }
 
@@ -103,20 +128,25 @@ export function createExchangeCalendar(options: ExchangeCalendarOptions = {}): E
     return holidays;
   };
 
-  const isSession = (date: string): boolean => {
-    const weekday = weekdayOf(date);
-    if (weekday === 0 || weekday === 6) return false;
-    return !listedClosures.has(date) && !ruleHolidaysOf(yearOf(date)).has(date);
-  };
+  const sessionMemo = memo<string, boolean>();
+  const isSession = (date: string): boolean =>
+    sessionMemo(date, () => {
+      const weekday = weekdayOf(date);
+      if (weekday === 0 || weekday === 6) return false;
+      return !listedClosures.has(date) && !ruleHolidaysOf(yearOf(date)).has(date);
+    });
 
-  const step = (date: string, direction: 1 | -1): string => {
-    let candidate = date;
-    for (let i = 0; i < MAX_DAYS_WITHOUT_SESSION; i += 1) {
-      candidate = addDays(candidate, direction);
-      if (isSession(candidate)) return candidate;
-    }
-    throw new RangeError(`no session within ${MAX_DAYS_WITHOUT_SESSION} days of ${date}`);
-  };
+  const nextMemo = memo<string, string>();
+  const previousMemo = memo<string, string>();
+  const step = (date: string, direction: 1 | -1): string =>
+    (direction === 1 ? nextMemo : previousMemo)(date, () => {
+      let candidate = date;
+      for (let i = 0; i < MAX_DAYS_WITHOUT_SESSION; i += 1) {
+        candidate = addDays(candidate, direction);
+        if (isSession(candidate)) return candidate;
+      }
+      throw new RangeError(`no session within ${MAX_DAYS_WITHOUT_SESSION} days of ${date}`);
+    });
 
   const nextSession = (date: string): string => step(date, 1);
   const previousSession = (date: string): string => step(date, -1);
@@ -138,13 +168,15 @@ export function createExchangeCalendar(options: ExchangeCalendarOptions = {}): E
     return sessions;
   };
 
-  const sessionCountBetween = (from: string, to: string): number => {
-    const span = daysBetween(from, to);
-    if (span === 0) return 0;
-    const [earlier, later] = span > 0 ? [from, to] : [to, from];
-    const count = sessionsBetween(addDays(earlier, 1), later).length;
-    return span > 0 || count === 0 ? count : -count;
-  };
+  const countMemo = memo<string, number>();
+  const sessionCountBetween = (from: string, to: string): number =>
+    countMemo(`${from}/${to}`, () => {
+      const span = daysBetween(from, to);
+      if (span === 0) return 0;
+      const [earlier, later] = span > 0 ? [from, to] : [to, from];
+      const count = sessionsBetween(addDays(earlier, 1), later).length;
+      return span > 0 || count === 0 ? count : -count;
+    });
 
   return Object.freeze({
     timeZone,

@@ -50,15 +50,28 @@ export { easterSunday, NYSE_SPECIAL_CLOSURES, nyseHolidaysOf } from './nyse-holi
 /** Evaluation of a tracked recommendation from everything seen so far. */
 export {
   evaluateOutcome,
+  evaluateOutcomeFromSessions,
   type OutcomeContext,
   type OutcomeInput,
   recommendationProblem,
+  type SessionOutcomeInput,
   trackingIdOf,
+  windowOf,
 } from './outcome.ts';
 /** Percent change from a reference price. */
 export { returnPct } from './returns.ts';
 /** One summary per session: daily bar preferred over aggregated finer bars. */
 export { resolveSessionBars, type SessionBar } from './session-bars.ts';
+/** The same summaries kept up as bars arrive: one value per session, corrections recomputed. */
+export {
+  type DailyPart,
+  type IntradayPart,
+  rollUpDaily,
+  rollUpIntraday,
+  type SessionRollup,
+  sessionBarOf,
+  withIntradayBars,
+} from './session-rollup.ts';
 /** Input and output records of the tracker (snake_case, as on the wire). */
 export type {
   CheckpointOutcome,

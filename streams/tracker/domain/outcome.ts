@@ -24,6 +24,22 @@ export interface OutcomeInput {
   readonly streamTimeMs: number;
 }
 
+/**
+ * The same evaluation from session summaries already resolved (the tracker
+ * keeps them rolled up per session). `sessionBars` must hold every session
+ * with a bar from the discovery date to the window's end (windowOf), and
+ * `barSessions` those plus the nearest session with a bar on either side.
+ */
+export interface SessionOutcomeInput {
+  readonly recommendation: Recommendation;
+  readonly sessionBars: ReadonlyMap<string, SessionBar>;
+  /** Sessions that have a bar, ascending. */
+  readonly barSessions: readonly string[];
+  readonly positions: readonly PositionSnapshot[];
+  /** Event time, epoch ms: at least the latest bar's timestamp. */
+  readonly streamTimeMs: number;
+}
+
 export interface OutcomeContext {
   readonly config: TrackerConfig;
   readonly calendar: ExchangeCalendar;
@@ -74,22 +90,50 @@ function metricsThrough(
   return through < windowStart ? null : through;
 }
 
+/** The sessions an evaluation reads: from the discovery date to the last checkpoint's session. */
+export function windowOf(
+  recommendation: Recommendation,
+  context: OutcomeContext = DEFAULT_CONTEXT,
+): { readonly from: string; readonly to: string } {
+  const { config, calendar } = context;
+  const discoveryDate = discoveryDateOf(recommendation.discovered_at, calendar);
+  const schedule = checkpointSchedule(discoveryDate, config.checkpoints, config.basis, calendar);
+  return { from: discoveryDate, to: schedule.at(-1)?.session ?? calendar.nextSession(discoveryDate) };
+}
+
 /** Throws RangeError when the recommendation is unusable (see recommendationProblem). */
 export function evaluateOutcome(
   input: OutcomeInput,
   context: OutcomeContext = DEFAULT_CONTEXT,
 ): TrackedOutcome {
-  const { recommendation, bars, positions } = input;
+  const { recommendation, bars } = input;
+  const sessionBars = resolveSessionBars(recommendation.symbol, bars, context.calendar);
+  return evaluateOutcomeFromSessions(
+    {
+      recommendation,
+      sessionBars,
+      barSessions: [...sessionBars.keys()].sort(),
+      positions: input.positions,
+      streamTimeMs: effectiveStreamTime(recommendation.symbol, bars, input.streamTimeMs),
+    },
+    context,
+  );
+}
+
+/** Throws RangeError when the recommendation is unusable (see recommendationProblem). */
+export function evaluateOutcomeFromSessions(
+  input: SessionOutcomeInput,
+  context: OutcomeContext = DEFAULT_CONTEXT,
+): TrackedOutcome {
+  const { recommendation, sessionBars, barSessions, positions } = input;
   const { config, calendar } = context;
   const problem = recommendationProblem(recommendation);
   if (problem !== null) throw new RangeError(`recommendation ${recommendation.tracking_id}: ${problem}`);
 
   const { symbol, discovery_price: discoveryPrice } = recommendation;
   const discoveryDate = discoveryDateOf(recommendation.discovered_at, calendar);
-  const asOf = effectiveStreamTime(symbol, bars, input.streamTimeMs);
+  const asOf = input.streamTimeMs;
   const streamDate = calendar.sessionDateOf(asOf);
-  const sessionBars = resolveSessionBars(symbol, bars, calendar);
-  const barSessions = [...sessionBars.keys()].sort();
 
   const schedule = checkpointSchedule(discoveryDate, config.checkpoints, config.basis, calendar);
   const checkpoints = schedule.map((scheduled) =>

@@ -170,6 +170,11 @@ describe('configuration identity', () => {
       'tracker.basis: "trading" → "calendar"',
     ]);
     expect(identityChanges(before.settings, before.settings)).toEqual([]);
+    // A state written before the tracker's bars were rolled up per session has no layout: refused.
+    const { 'tracker.stateLayout': _, ...olderLayout } = before.settings;
+    expect(identityChanges(olderLayout, before.settings)).toEqual([
+      'tracker.stateLayout: (unset) → "session-rollups-v2"',
+    ]);
     const closure = identitiesOf(withFile({ calendar: { extraClosures: ['2026-03-11'] } }))[0]!;
     expect(identityChanges(before.settings, closure.settings)).toEqual([
       'calendar.extraClosures: [] → ["2026-03-11"]',

@@ -17,6 +17,27 @@ describe('TransactionalStore', () => {
     ]);
   });
 
+  it('can leave out a key created and deleted since the last commit, but never a real deletion', () => {
+    const store = new TransactionalStore('s');
+    store.put('kept', 1);
+    store.put('gone', 2);
+    store.commit();
+    store.put('brief', 3);
+    store.delete('brief');
+    store.delete('gone');
+    store.put('kept', 4);
+    expect(store.changes({ skipUnchangedTombstones: true })).toEqual([
+      ['gone', undefined],
+      ['kept', 4],
+    ]);
+    // Without the option every touched key is written, the brief one as a tombstone.
+    expect(store.changes()).toEqual([
+      ['brief', undefined],
+      ['gone', undefined],
+      ['kept', 4],
+    ]);
+  });
+
   it('rolls every value back to the last commit, including several writes to one key', () => {
     const store = new TransactionalStore('s');
     store.put('a', 1);

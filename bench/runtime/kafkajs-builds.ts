@@ -1,0 +1,40 @@
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type * as KafkaJs from 'kafkajs';
+
+const require = createRequire(import.meta.url);
+
+/** The performance patches of stack/patch-kafkajs.mjs, each measurable on its own. */
+export const PERFORMANCE_PATCHES = {
+  grouping: 'src/producer/groupMessagesPerPartition.js',
+  recordEncoding: 'src/protocol/recordBatch/record/v0/index.js',
+} as const;
+export type PerformancePatch = keyof typeof PERFORMANCE_PATCHES;
+
+const copies: string[] = [];
+
+/**
+ * kafkajs as installed but with some performance patches taken back out: a
+ * copy of the package in a temporary directory with those files' originals
+ * (kept by the install as `.orig`) restored. The correctness patch stays in.
+ */
+export function kafkajsWithout(patches: readonly PerformancePatch[]): typeof KafkaJs {
+  if (patches.length === 0) return require('kafkajs') as typeof KafkaJs;
+  const installed = path.dirname(require.resolve('kafkajs/package.json'));
+  const copy = mkdtempSync(path.join(tmpdir(), 'amc-bench-kafkajs-'));
+  copies.push(copy);
+  cpSync(installed, copy, { recursive: true });
+  for (const patch of patches) {
+    const file = path.join(copy, PERFORMANCE_PATCHES[patch]);
+    if (!existsSync(`${file}.orig`))
+      throw new Error(`${PERFORMANCE_PATCHES[patch]}.orig is missing: run npm ci (the install keeps it)`);
+    renameSync(`${file}.orig`, file);
+  }
+  return require(copy) as typeof KafkaJs;
+}
+
+export function removeKafkajsCopies(): void {
+  for (const copy of copies.splice(0)) rmSync(copy, { recursive: true, force: true });
+}

@@ -1,0 +1,176 @@
+import type { Kafka } from 'kafkajs';
+import { Partitioners } from 'kafkajs';
+import { countProcessor } from '../../streams/reference/count-processor.ts';
+import { StreamRuntime } from '../../streams/runtime/runtime.ts';
+import { changelogStores, changelogTopic } from '../../streams/runtime/topics.ts';
+import type { RuntimeTuning } from '../../streams/runtime/tuning.ts';
+import type { Codec } from '../../streams/runtime/types.ts';
+import { uniqueName } from '../../test/support/names.ts';
+import { cpuMeter, cpuPerRecord } from './cpu.ts';
+import { benchTopic, rememberBenchTopics } from './topics.ts';
+
+/** Monotonic microseconds, the clock of `node --cpu-prof` samples: phases can be cut out of a profile. */
+export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
+
+export interface Phase {
+  readonly name: string;
+  readonly startUs: number;
+  readonly endUs: number;
+}
+export const phases: Phase[] = [];
+
+async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const startUs = monotonicUs();
+  try {
+    return await work();
+  } finally {
+    phases.push({ name, startUs, endUs: monotonicUs() });
+  }
+}
+
+export interface BaselineResult {
+  readonly rate: number;
+  readonly nodeUsPerRecord: number;
+  readonly brokerUsPerRecord: number | undefined;
+}
+
+/** Raw kafkajs consume, timed like the runtime: from joining the group to the last record. */
+export function rawConsumeRate(kafka: Kafka, topic: string, records: number): Promise<BaselineResult> {
+  return timed('raw consume', async () => {
+    const cpu = cpuMeter();
+    const consumer = kafka.consumer({ groupId: uniqueName('bench-raw'), maxWaitTimeInMs: 100 });
+    let seen = 0;
+    const began = performance.now();
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const ms = await new Promise<number>((resolve) => {
+      void consumer.run({
+        eachBatch: async ({ batch }) => {
+          for (const m of batch.messages) if (m.value) seen++;
+          if (seen >= records) resolve(performance.now() - began);
+        },
+      });
+    });
+    const spent = cpu();
+    await consumer.disconnect();
+    return { rate: (records / ms) * 1000, ...cpuPerRecord(spent, records) };
+  });
+}
+
+/** Consume and produce one output per record, no transactions: what kafkajs alone costs. */
+export function consumeProduceRate(
+  kafka: Kafka,
+  topic: string,
+  records: number,
+  partitions: number,
+  label: string,
+): Promise<BaselineResult> {
+  return timed(label, async () => {
+    const cpu = cpuMeter();
+    const output = await benchTopic(kafka, 'bench-copy', partitions);
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    await producer.connect();
+    const consumer = kafka.consumer({ groupId: uniqueName('bench-copy'), maxWaitTimeInMs: 100 });
+    const began = performance.now();
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    let seen = 0;
+    const ms = await new Promise<number>((resolve) => {
+      void consumer.run({
+        partitionsConsumedConcurrently: partitions,
+        eachBatch: async ({ batch }) => {
+          const messages = batch.messages.map((m) => ({
+            key: m.key,
+            value: JSON.stringify({ offset: m.offset, value: JSON.parse(m.value?.toString() ?? 'null') }),
+          }));
+          for (let start = 0; start < messages.length; start += 1000) {
+            await producer.send({ topic: output, messages: messages.slice(start, start + 1000) });
+          }
+          seen += messages.length;
+          if (seen >= records) resolve(performance.now() - began);
+        },
+      });
+    });
+    const spent = cpu();
+    await consumer.disconnect();
+    await producer.disconnect();
+    return { rate: (records / ms) * 1000, ...cpuPerRecord(spent, records) };
+  });
+}
+
+export interface EosResult {
+  readonly rate: number;
+  readonly commits: number;
+  readonly meanCommitMs: number;
+  /** Records produced (outputs, dead letters, changelog writes) per input record. */
+  readonly writesPerRecord: number;
+  /** CPU microseconds per input record, of this process and of the broker (when it runs here). */
+  readonly nodeUsPerRecord: number;
+  readonly brokerUsPerRecord: number | undefined;
+}
+
+/** The reference processor under exactly-once, one transaction per `txn` records of a partition. */
+export function exactlyOnceRate(
+  kafka: Kafka,
+  input: string,
+  options: {
+    records: number;
+    partitions: number;
+    txn: number;
+    tuning: Partial<RuntimeTuning>;
+    codec: Codec;
+    label: string;
+  },
+): Promise<EosResult> {
+  const { records, partitions, txn, tuning } = options;
+  return timed(options.label, async () => {
+    const output = await benchTopic(kafka, 'bench-out', partitions);
+    const dlq = await benchTopic(kafka, 'bench-dlq');
+    const definition = countProcessor({
+      applicationId: uniqueName('bench-eos'),
+      inputTopic: input,
+      outputTopic: output,
+      windowMs: 1000,
+      graceMs: 500,
+    });
+    rememberBenchTopics(changelogStores(definition).map((s) => changelogTopic(definition.applicationId, s)));
+    const runtime = new StreamRuntime({
+      kafka,
+      definition,
+      codec: options.codec,
+      deadLetterTopic: dlq,
+      maxRecordsPerTransaction: txn,
+      partitionsConsumedConcurrently: partitions,
+      tuning,
+    });
+    let processed = 0;
+    let writes = 0;
+    runtime.events.onEvent('commit', (e) => {
+      writes += e.writes;
+    });
+    const began = performance.now();
+    const cpu = cpuMeter();
+    const done = new Promise<number>((resolve) => {
+      runtime.events.onEvent('commit', (e) => {
+        processed += e.records;
+        if (processed >= records) resolve(performance.now() - began);
+      });
+    });
+    await runtime.start();
+    const ms = await done;
+    const spent = cpu();
+    const m = runtime.metrics.snapshot();
+    await runtime.stop();
+    return {
+      ...cpuPerRecord(spent, records),
+      rate: (records / ms) * 1000,
+      commits: m.commits,
+      meanCommitMs: m.commitLatencyMs.mean,
+      writesPerRecord: writes / processed,
+    };
+  });
+}

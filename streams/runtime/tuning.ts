@@ -1,0 +1,40 @@
+import { deepFreeze } from '../shared/deep-freeze.ts';
+
+/**
+ * How a task writes a transaction. The defaults are the fastest measured;
+ * every other value is the behaviour some change replaced, kept so that
+ * `npm run bench:runtime` measures each change against what came before it,
+ * in one run. Each value keeps exactly-once: they differ in how many
+ * requests a transaction takes, never in what it commits.
+ */
+export interface RuntimeTuning {
+  /**
+   * `one`: every output, dead letter and changelog write of a transaction in
+   * one produce call (kafkajs sends one request per broker). `per-topic-slices`:
+   * each topic's messages in slices of 250, one awaited request each.
+   */
+  readonly produceRequests: 'one' | 'per-topic-slices';
+  /**
+   * Leaves out of the changelog a key that was absent at the last commit and
+   * is absent again (created and deleted within one transaction): its latest
+   * changelog record already says it is absent.
+   */
+  readonly skipUnchangedTombstones: boolean;
+}
+
+export const DEFAULT_TUNING: RuntimeTuning = deepFreeze({
+  produceRequests: 'one',
+  skipUnchangedTombstones: true,
+});
+
+/** The tuning in force: the defaults with `overrides` on top, checked once and frozen. */
+export function resolveTuning(overrides: Partial<RuntimeTuning> = {}): RuntimeTuning {
+  const tuning = { ...DEFAULT_TUNING, ...overrides };
+  if (tuning.produceRequests !== 'one' && tuning.produceRequests !== 'per-topic-slices')
+    throw new RangeError(
+      `tuning.produceRequests: expected 'one' or 'per-topic-slices', got ${tuning.produceRequests}`,
+    );
+  for (const flag of ['skipUnchangedTombstones'] as const)
+    if (typeof tuning[flag] !== 'boolean') throw new RangeError(`tuning.${flag}: expected a boolean`);
+  return deepFreeze(tuning);
+}
