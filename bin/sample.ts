@@ -15,7 +15,7 @@ const USAGE = `usage: npm run sample -- --out DIR [--symbols N] [--sessions N] [
   --symbols     symbols in the universe (default ${DEFAULT_SAMPLE_OPTIONS.symbols})
   --sessions    exchange sessions of history (default ${DEFAULT_SAMPLE_OPTIONS.sessions})
   --seed        the same seed gives the same market (default ${DEFAULT_SAMPLE_OPTIONS.seed})
-  --start       the first session is on or after this date (default ${DEFAULT_SAMPLE_OPTIONS.start})
+  --start       the first session is on or after this date (default: the history ends with the last full session before today)
   --candidates  candidates per discovery run (default ${DEFAULT_SAMPLE_OPTIONS.candidatesPerRun})
   then: npm run produce -- --topic <topic> --file DIR/<topic>.jsonl, runs and positions before bars`;
 

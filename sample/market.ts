@@ -6,7 +6,7 @@
 import type { DiscoveryRun, MarketBar, PositionSnapshot } from '../schemas/types.generated.ts';
 import { NYSE_CALENDAR } from '../streams/tracker/domain/index.ts';
 import { discoveryRunOf } from './discovery.ts';
-import type { SampleOptions } from './options.ts';
+import { type SampleOptions, startEndingBefore } from './options.ts';
 import { portfolioSnapshots } from './portfolio.ts';
 import { symbolPath } from './prices.ts';
 import { draws, tickers } from './random.ts';
@@ -29,8 +29,12 @@ export function sessionsFrom(start: string, count: number): string[] {
   return sessions;
 }
 
-export function generateSampleMarket(options: SampleOptions): SampleMarket {
-  const sessions = sessionsFrom(options.start, options.sessions);
+/** `nowMs` places a history without a start date: it ends with the last full session before it. */
+export function generateSampleMarket(options: SampleOptions, nowMs: number = Date.now()): SampleMarket {
+  const sessions = sessionsFrom(
+    options.start ?? startEndingBefore(nowMs, options.sessions),
+    options.sessions,
+  );
   const random = draws(`amc-learning-sample:${options.seed}`);
   const symbols = tickers(options.symbols, random);
   const [halted, delisted] = [symbols[1]!, symbols[2]!];

@@ -1,5 +1,5 @@
 /** What sample market to generate: validated once, then frozen. */
-import { isIsoDate } from '../streams/tracker/domain/index.ts';
+import { isIsoDate, NYSE_CALENDAR } from '../streams/tracker/domain/index.ts';
 
 export interface SampleOptions {
   /** Symbols in the universe (at least 10). */
@@ -8,8 +8,12 @@ export interface SampleOptions {
   readonly sessions: number;
   /** The same seed gives the same market, record for record. */
   readonly seed: number;
-  /** The first session on or after this date starts the history. */
-  readonly start: string;
+  /**
+   * The first session on or after this date starts the history. Left out, the
+   * history ends with the last full session before today, so that the API's
+   * "last N days" windows show the sample.
+   */
+  readonly start?: string;
   /** Candidates per discovery run. */
   readonly candidatesPerRun: number;
 }
@@ -18,7 +22,6 @@ export const DEFAULT_SAMPLE_OPTIONS: SampleOptions = Object.freeze({
   symbols: 200,
   sessions: 120,
   seed: 7,
-  start: '2025-06-02',
   candidatesPerRun: 12,
 });
 
@@ -51,6 +54,13 @@ export function sampleOptions(input: Partial<SampleOptions> = {}): SampleOptions
       `at most symbols (${options.symbols})`,
       options.candidatesPerRun,
     );
-  if (!isIsoDate(options.start)) throw new SampleOptionsError('start', 'a date YYYY-MM-DD', options.start);
+  if (options.start !== undefined && !isIsoDate(options.start))
+    throw new SampleOptionsError('start', 'a date YYYY-MM-DD', options.start);
   return Object.freeze(options);
+}
+
+/** The first session of a history of `sessions` sessions ending with the last full one before `nowMs`. */
+export function startEndingBefore(nowMs: number, sessions: number): string {
+  const last = NYSE_CALENDAR.previousSession(NYSE_CALENDAR.sessionDateOf(nowMs));
+  return NYSE_CALENDAR.nthSessionAfter(last, -(sessions - 1));
 }

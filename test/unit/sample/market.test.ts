@@ -7,7 +7,8 @@ import type { TopicName } from '../../../schemas/topics.ts';
 import { checkRecord } from '../../../streams/serde/rules.ts';
 import { NYSE_CALENDAR } from '../../../streams/tracker/domain/index.ts';
 
-const market = generateSampleMarket(sampleOptions({ symbols: 120, sessions: 90, seed: 7 }));
+const OPTIONS = { symbols: 120, sessions: 90, seed: 7, start: '2025-06-02' };
+const market = generateSampleMarket(sampleOptions(OPTIONS));
 const dateOf = (t: number) => NYSE_CALENDAR.sessionDateOf(t);
 
 /** Spearman correlation, written out here rather than taken from the code under test. */
@@ -35,9 +36,9 @@ function spearman(xs: readonly number[], ys: readonly number[]): number {
 
 describe('the sample market', () => {
   it('is the same for the same options and another for another seed', () => {
-    const again = generateSampleMarket(sampleOptions({ symbols: 120, sessions: 90, seed: 7 }));
+    const again = generateSampleMarket(sampleOptions(OPTIONS));
     expect(again).toEqual(market);
-    const other = generateSampleMarket(sampleOptions({ symbols: 120, sessions: 90, seed: 8 }));
+    const other = generateSampleMarket(sampleOptions({ ...OPTIONS, seed: 8 }));
     expect(other.bars[0]).not.toEqual(market.bars[0]);
   });
 
@@ -115,6 +116,14 @@ describe('the sample market', () => {
     expect(market.positions.every((p) => p.account_equity > 0)).toBe(true);
     const inOrder = market.positions.every((p, i, all) => i === 0 || all[i - 1]!.as_of <= p.as_of);
     expect(inOrder).toBe(true);
+  });
+
+  it('without a start date, ends with the last full session before now', () => {
+    const now = Date.parse('2026-11-27T15:00:00Z'); // Friday, during the session
+    const recent = generateSampleMarket(sampleOptions({ symbols: 20, sessions: 45, seed: 1 }), now);
+    // Thanksgiving (11-26) is closed; the last full session before the 27th is the 25th.
+    expect(recent.sessions.at(-1)).toBe('2026-11-25');
+    expect(recent.sessions).toHaveLength(45);
   });
 
   it('refuses options it cannot honour, naming them', () => {
