@@ -10,8 +10,7 @@
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { loadEndpoints } from '../config/endpoints.ts';
-import { countProcessor } from '../streams/reference/count-processor.ts';
-import { jsonCodec } from '../streams/runtime/json-codec.ts';
+import { countProcessor, referenceCodec } from '../streams/reference/count-processor.ts';
 import { runtimeLogCreator } from '../streams/runtime/kafka-logging.ts';
 import { StreamRuntime } from '../streams/runtime/runtime.ts';
 import { createTopics } from '../test/support/kafka.ts';
@@ -121,7 +120,7 @@ async function exactlyOnceRate(input: string, txn: number): Promise<EosResult> {
       windowMs: 1000,
       graceMs: 500,
     }),
-    codec: jsonCodec,
+    codec: referenceCodec,
     deadLetterTopic: dlq,
     maxRecordsPerTransaction: txn,
     partitionsConsumedConcurrently: partitions,

@@ -2,49 +2,41 @@
 // refusing (and reporting) every line that breaks the schema or the rules.
 // Usage: tsx bin/produce.ts --topic <topic> --file events.jsonl [--brokers ...] [--registry ...]
 import { readFile } from 'node:fs/promises';
-import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
+import { topicPrefixFromEnv } from '../streams/app/job-config.ts';
 import { type ProduceOptions, parseProduceArgs } from '../streams/serde/cli/produce-args.ts';
 import { validateLines } from '../streams/serde/cli/validate-lines.ts';
 import { DEFAULT_FUTURE_MARGIN_MS } from '../streams/serde/generic-checks.ts';
+import { createPublisher } from '../streams/serde/publish.ts';
 import { createHttpRegistryClient } from '../streams/serde/registry-http.ts';
 import { createSerde } from '../streams/serde/serde.ts';
 
 const EXIT_BAD_LINES = 1;
 const EXIT_USAGE = 2;
 const EXIT_INFRASTRUCTURE = 3;
-const BATCH_SIZE = 500;
-
 async function produce(
   options: ProduceOptions,
   lines: ReturnType<typeof validateLines>['good'],
 ): Promise<void> {
   const serde = createSerde({ registry: createHttpRegistryClient({ url: options.registryUrl }) });
-  const messages = [];
-  for (const line of lines)
-    messages.push({ key: line.key, value: await serde.encode(options.topic, line.record) });
   const kafka = new Kafka({
     clientId: 'amc-learning-produce',
     brokers: [...options.brokers],
     logLevel: logLevel.WARN,
   });
-  // Java-compatible murmur2, the partitioner the project itself uses.
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-  await producer.connect();
+  const publisher = await createPublisher({ kafka, serde, topicPrefix: options.topicPrefix });
   try {
-    for (let start = 0; start < messages.length; start += BATCH_SIZE) {
-      await producer.send({ topic: options.topic, messages: messages.slice(start, start + BATCH_SIZE) });
-    }
+    await publisher.publish(
+      options.topic,
+      lines.map((line) => line.record),
+    );
   } finally {
-    await producer.disconnect();
+    await publisher.close();
   }
 }
 
 async function main(): Promise<number> {
-  const parsed = parseProduceArgs(process.argv.slice(2), process.env);
+  const parsed = parseProduceArgs(process.argv.slice(2), process.env, topicPrefixFromEnv);
   if (!parsed.ok) {
     (parsed.help ? console.log : console.error)(parsed.message);
     return parsed.help ? 0 : EXIT_USAGE;
@@ -67,11 +59,13 @@ async function main(): Promise<number> {
     try {
       await produce(options, report.good);
     } catch (error) {
-      console.error(`producing to ${options.topic} failed: ${(error as Error).message}`);
+      console.error(
+        `producing to ${options.topicPrefix}${options.topic} failed: ${(error as Error).message}`,
+      );
       return EXIT_INFRASTRUCTURE;
     }
   }
-  const verb = options.dryRun ? 'valid (dry run)' : `produced to ${options.topic}`;
+  const verb = options.dryRun ? 'valid (dry run)' : `produced to ${options.topicPrefix}${options.topic}`;
   console.log(`${report.good.length} ${verb}, ${report.bad.length} refused`);
   return report.bad.length > 0 ? EXIT_BAD_LINES : 0;
 }

@@ -16,6 +16,10 @@ export type AlertEnvelope =
   | { readonly kind: 'candidate'; readonly candidate: AlertCandidate }
   | { readonly kind: 'ack'; readonly ack: AlertAckRecord };
 
+/** Event time of an envelope: the candidate's own, or when the acknowledgement was made. */
+export const alertEnvelopeEventTime = (envelope: AlertEnvelope): number =>
+  envelope.kind === 'candidate' ? envelope.candidate.event_time : envelope.ack.acknowledged_at;
+
 export interface AlertGateOptions {
   readonly applicationId: string;
   /** The alerts-by-type topic: candidates and acknowledgements, keyed by alert type. */

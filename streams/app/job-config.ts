@@ -23,6 +23,21 @@ function positiveInt(env: Env, key: string, fallback: number): number {
   return value;
 }
 
+/**
+ * AMC_TOPIC_PREFIX, prepended to every topic name by the job and by every
+ * producer of the project alike, so they meet on the same topics.
+ */
+export function topicPrefixFromEnv(env: Env = process.env): string {
+  const topicPrefix = env.AMC_TOPIC_PREFIX?.trim() ?? '';
+  if (!/^[A-Za-z0-9._-]*$/.test(topicPrefix)) {
+    throw new ConfigError(
+      'AMC_TOPIC_PREFIX',
+      `"${topicPrefix}" may use only letters, digits, '.', '_' and '-'`,
+    );
+  }
+  return topicPrefix;
+}
+
 export function loadJobConfig(env: Env = process.env): JobConfig {
   const applicationId = env.AMC_APPLICATION_ID?.trim() || 'amc-learning';
   if (!/^[A-Za-z0-9._-]+$/.test(applicationId)) {
@@ -31,16 +46,9 @@ export function loadJobConfig(env: Env = process.env): JobConfig {
       `"${applicationId}" may use only letters, digits, '.', '_' and '-'`,
     );
   }
-  const topicPrefix = env.AMC_TOPIC_PREFIX?.trim() ?? '';
-  if (!/^[A-Za-z0-9._-]*$/.test(topicPrefix)) {
-    throw new ConfigError(
-      'AMC_TOPIC_PREFIX',
-      `"${topicPrefix}" may use only letters, digits, '.', '_' and '-'`,
-    );
-  }
   return Object.freeze({
     applicationId,
-    topicPrefix,
+    topicPrefix: topicPrefixFromEnv(env),
     partitions: positiveInt(env, 'AMC_PARTITIONS', 3),
     sessionTimeoutMs: positiveInt(env, 'AMC_SESSION_TIMEOUT_MS', 30_000),
     maxRecordsPerTransaction: positiveInt(env, 'AMC_TRANSACTION_RECORDS', 500),

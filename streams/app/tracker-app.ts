@@ -1,14 +1,14 @@
 import type { Kafka } from 'kafkajs';
 import { TOPICS } from '../../schemas/topics.ts';
 import { type AlertsConfig, createAlertsConfig } from '../alerts/domain/index.ts';
-import { type AlertEnvelope, alertGateProcessor } from '../alerts/gate-processor.ts';
+import { type AlertEnvelope, alertEnvelopeEventTime, alertGateProcessor } from '../alerts/gate-processor.ts';
 import { repartitionProcessor } from '../runtime/repartition.ts';
 import { StreamRuntime } from '../runtime/runtime.ts';
 import type { Codec, ProcessorDefinition } from '../runtime/types.ts';
 import { createRuntimeCodec } from '../serde/runtime-codec.ts';
 import type { Serde } from '../serde/serde.ts';
-import type { TrackerConfig } from '../tracker/domain/index.ts';
-import { envelopeOf, type SymbolEnvelope, symbolOf } from '../tracker/envelope.ts';
+import { NYSE_CALENDAR, type TrackerConfig } from '../tracker/domain/index.ts';
+import { envelopeEventTime, envelopeOf, type SymbolEnvelope, symbolOf } from '../tracker/envelope.ts';
 import { fanoutProcessor } from '../tracker/fanout.ts';
 import type { TrackerTopics } from '../tracker/topics.ts';
 import { alertRouteKey, trackerProcessor } from '../tracker/tracker-processor.ts';
@@ -47,7 +47,10 @@ export function trackerApp(options: TrackerAppOptions) {
       [topics.alertAcks, TOPICS.alertAcks.name],
       [topics.deadLetters, TOPICS.deadLetters.name],
     ]),
-    json: new Set([topics.bySymbol, topics.alertsByType]),
+    json: new Map([
+      [topics.bySymbol, (value) => envelopeEventTime(value as SymbolEnvelope)],
+      [topics.alertsByType, (value) => alertEnvelopeEventTime(value as AlertEnvelope)],
+    ]),
   });
   const kinds = new Map<string, SymbolEnvelope['kind']>([
     [topics.bars, 'bar'],
@@ -70,6 +73,8 @@ export function trackerApp(options: TrackerAppOptions) {
       outputTopic: topics.bySymbol,
       wrap: (r) => envelopeOf(kinds.get(r.topic)!, r.value),
       keyOf: (r) => symbolOf(envelopeOf(kinds.get(r.topic)!, r.value)),
+      // Once per exchange date, so a partition holding only a halted symbol still moves.
+      timeMarks: { bucketOf: (eventTime) => NYSE_CALENDAR.sessionDateOf(eventTime) },
     }),
     trackerProcessor({
       applicationId: `${prefix}-tracker`,

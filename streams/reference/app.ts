@@ -6,10 +6,9 @@
  */
 import { Kafka, logLevel } from 'kafkajs';
 import { loadEndpoints } from '../../config/endpoints.ts';
-import { jsonCodec } from '../runtime/json-codec.ts';
 import { runtimeLogCreator } from '../runtime/kafka-logging.ts';
 import { StreamRuntime } from '../runtime/runtime.ts';
-import { countProcessor } from './count-processor.ts';
+import { countProcessor, referenceCodec } from './count-processor.ts';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -36,7 +35,7 @@ const runtime = new StreamRuntime({
     windowMs: numberOr('REF_WINDOW_MS', 1000),
     graceMs: numberOr('REF_GRACE_MS', 500),
   }),
-  codec: jsonCodec,
+  codec: referenceCodec,
   deadLetterTopic: required('REF_DLQ'),
   maxRecordsPerTransaction: numberOr('REF_TXN_RECORDS', 500),
   sessionTimeoutMs: numberOr('REF_SESSION_TIMEOUT_MS', 10_000),

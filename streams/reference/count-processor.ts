@@ -1,3 +1,4 @@
+import { fieldEventTime, jsonCodec } from '../runtime/json-codec.ts';
 import type {
   InputRecord,
   JsonValue,
@@ -29,6 +30,9 @@ interface WindowTimer {
   readonly key: string;
   readonly windowStart: number;
 }
+
+/** The reference processor's input is JSON whose `at` field holds the event time (epoch ms). */
+export const referenceCodec = jsonCodec(fieldEventTime('at'));
 
 export function countProcessor(options: CountProcessorOptions): ProcessorDefinition<unknown> {
   const { windowMs, graceMs, outputTopic } = options;

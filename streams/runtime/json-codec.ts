@@ -1,25 +1,54 @@
+import { isTimeMark } from './time-marks.ts';
 import type { Codec, Decoded } from './types.ts';
 
-/** JSON values, for the reference processor and runtime tests (the product topics use Avro). */
-export const jsonCodec: Codec<unknown> = {
-  async decode(_topic: string, value: Buffer | null): Promise<Decoded<unknown>> {
-    if (value === null) return { ok: false, code: 'NULL_VALUE', reason: 'record has no value' };
-    try {
-      return { ok: true, value: JSON.parse(value.toString('utf8')) as unknown };
-    } catch (err) {
-      return { ok: false, code: 'CORRUPT_BODY', reason: `not JSON: ${(err as Error).message}` };
-    }
-  },
-  async encode(_topic: string, value: unknown): Promise<Buffer> {
-    return Buffer.from(
-      JSON.stringify(value, (_k, v: unknown) => {
-        // Buffer.toJSON has already run when the replacer sees a Buffer: keep bytes readable as base64.
-        const raw = v as { type?: string; data?: number[] } | null;
-        return raw !== null && typeof raw === 'object' && raw.type === 'Buffer' && Array.isArray(raw.data)
-          ? Buffer.from(raw.data).toString('base64')
-          : v;
-      }),
-      'utf8',
-    );
-  },
-};
+/** Reads the event time of a decoded JSON value; NaN (or any non-finite number) when it has none. */
+export type JsonEventTime = (value: unknown) => number;
+
+function decodeJson(value: Buffer | null, eventTimeOf: JsonEventTime): Decoded<unknown> {
+  if (value === null) return { ok: false, code: 'NULL_VALUE', reason: 'record has no value' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value.toString('utf8')) as unknown;
+  } catch (err) {
+    return { ok: false, code: 'CORRUPT_BODY', reason: `not JSON: ${(err as Error).message}` };
+  }
+  // Time marks are the runtime's own records on internal topics: they carry their time themselves.
+  const eventTime = isTimeMark(parsed) ? parsed.$mark.time : eventTimeOf(parsed);
+  return { ok: true, value: parsed, eventTime };
+}
+
+export function encodeJson(value: unknown): Buffer {
+  return Buffer.from(
+    JSON.stringify(value, (_k, v: unknown) => {
+      // Buffer.toJSON has already run when the replacer sees a Buffer: keep bytes readable as base64.
+      const raw = v as { type?: string; data?: number[] } | null;
+      return raw !== null && typeof raw === 'object' && raw.type === 'Buffer' && Array.isArray(raw.data)
+        ? Buffer.from(raw.data).toString('base64')
+        : v;
+    }),
+    'utf8',
+  );
+}
+
+/**
+ * JSON values whose event time `eventTimeOf` reads: internal topics, the
+ * reference processor and runtime tests (the product topics use Avro).
+ */
+export function jsonCodec(eventTimeOf: JsonEventTime): Codec<unknown> {
+  return {
+    async decode(_topic, value) {
+      return decodeJson(value, eventTimeOf);
+    },
+    async encode(_topic, value) {
+      return encodeJson(value);
+    },
+  };
+}
+
+/** The event time of a JSON object's numeric field `name` (NaN when absent). */
+export const fieldEventTime =
+  (name: string): JsonEventTime =>
+  (value) => {
+    const time = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[name] : NaN;
+    return typeof time === 'number' ? time : Number.NaN;
+  };

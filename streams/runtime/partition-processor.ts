@@ -1,4 +1,5 @@
 import { type StoreChange, TransactionalStore } from './store.ts';
+import { DEFAULT_WATERMARK_IDLE_MS, isTimeMark, markSource, timeMark, watermarkOf } from './time-marks.ts';
 import { TimerQueue } from './timers.ts';
 import type {
   InputRecord,
@@ -13,10 +14,15 @@ import type {
 export const META_STORE = '__meta';
 export const TIMER_STORE = '__timers';
 const STREAM_TIME_KEY = 'stream_time';
+/** Prefix of the meta-store keys holding each mark sender's latest time. */
+const MARK_KEY_PREFIX = 'mark:';
+
+/** Where a rejected record came from: `timestamp` is its event time (or the stream time when it has none). */
+export type RejectedRecord = Pick<InputRecord, 'topic' | 'partition' | 'offset' | 'timestamp'>;
 
 /** A record to dead-letter, with where it came from. */
 export interface RejectedInput {
-  readonly record: Pick<InputRecord, 'topic' | 'partition' | 'offset' | 'timestamp'>;
+  readonly record: RejectedRecord;
   readonly rejection: Rejection;
 }
 
@@ -32,6 +38,7 @@ export interface PartitionCounters {
   rejected: number;
   lateRecords: number;
   timersFired: number;
+  timeMarks: number;
 }
 
 /**
@@ -53,7 +60,10 @@ export class PartitionProcessor<V> {
     rejected: 0,
     lateRecords: 0,
     timersFired: 0,
+    timeMarks: 0,
   };
+  /** Partition counts of the topics this processor sends time marks to. */
+  private readonly partitionCounts = new Map<string, number>();
   private readonly ctx: ProcessorContext;
 
   constructor(
@@ -78,8 +88,56 @@ export class PartitionProcessor<V> {
     return typeof value === 'number' ? value : Number.NEGATIVE_INFINITY;
   }
 
-  /** Processes one decoded record: late-record policy, the processor, then due timers. */
+  /** How many partitions `topic` has: marks go to each of them. */
+  setPartitionCount(topic: string, partitions: number): void {
+    this.partitionCounts.set(topic, partitions);
+  }
+
+  private setStreamTime(time: number): void {
+    this.store(META_STORE).put(STREAM_TIME_KEY, time);
+  }
+
+  /**
+   * Processes one decoded record: a time mark moves the watermark; anything
+   * else goes through the late-record policy and the processor. Due timers
+   * fire after either, and marks go downstream when stream time entered a
+   * new bucket.
+   */
   process(record: InputRecord<V>): void {
+    const before = this.streamTime;
+    if (isTimeMark(record.value)) this.receiveMark(record.value.$mark.source, record.value.$mark.time);
+    else this.processRecord(record);
+    this.fireDueTimers();
+    this.forwardMarks(record, before);
+  }
+
+  private receiveMark(source: string, time: number): void {
+    this.counters.timeMarks++;
+    const meta = this.store(META_STORE);
+    const key = `${MARK_KEY_PREFIX}${source}`;
+    const previous = meta.get(key);
+    if (typeof previous === 'number' && previous >= time) return;
+    meta.put(key, time);
+    const latest: number[] = [];
+    for (const [k, v] of meta.entries()) if (k.startsWith(MARK_KEY_PREFIX)) latest.push(v as number);
+    const watermark = watermarkOf(latest, this.definition.watermarkIdleMs ?? DEFAULT_WATERMARK_IDLE_MS);
+    if (watermark > this.streamTime) this.setStreamTime(watermark);
+  }
+
+  private forwardMarks(record: InputRecord<V>, before: number): void {
+    const forwarding = this.definition.forwardTimeMarks;
+    const now = this.streamTime;
+    if (!forwarding || now === before) return;
+    if (Number.isFinite(before) && forwarding.bucketOf(before) === forwarding.bucketOf(now)) return;
+    const partitions = this.partitionCounts.get(forwarding.topic);
+    if (partitions === undefined)
+      throw new Error(`${this.definition.applicationId}: partition count of ${forwarding.topic} unknown`);
+    const mark = timeMark(markSource(this.definition.applicationId, record.topic, this.partition), now);
+    for (let partition = 0; partition < partitions; partition++)
+      this.outputs.push({ topic: forwarding.topic, key: null, value: mark, timestamp: now, partition });
+  }
+
+  private processRecord(record: InputRecord<V>): void {
     this.counters.recordsIn++;
     const grace = this.definition.graceMs ?? 0;
     if (record.timestamp < this.streamTime - grace) {
@@ -92,7 +150,7 @@ export class PartitionProcessor<V> {
         return;
       }
     }
-    if (record.timestamp > this.streamTime) this.store(META_STORE).put(STREAM_TIME_KEY, record.timestamp);
+    if (record.timestamp > this.streamTime) this.setStreamTime(record.timestamp);
     this.current = record;
     this.currentRejection = undefined;
     try {
@@ -101,11 +159,10 @@ export class PartitionProcessor<V> {
       this.current = undefined;
     }
     if (this.currentRejection) this.reject(record, this.currentRejection);
-    this.fireDueTimers();
   }
 
   /** A record that could not be decoded or broke the rules. */
-  reject(record: RejectedInput['record'], rejection: Rejection): void {
+  reject(record: RejectedRecord, rejection: Rejection): void {
     this.counters.rejected++;
     this.rejected.push({ record, rejection });
   }

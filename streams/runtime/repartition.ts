@@ -8,6 +8,8 @@ export interface RepartitionOptions<V, W> {
   readonly keyOf: (record: InputRecord<V>) => string | null;
   /** What goes on the repartition topic (e.g. the value tagged with where it came from). */
   readonly wrap: (record: InputRecord<V>) => W;
+  /** Forward time marks to every partition of the output (see time-marks.ts), once per bucket. */
+  readonly timeMarks?: { readonly bucketOf: (eventTime: number) => string };
 }
 
 /**
@@ -22,6 +24,9 @@ export function repartitionProcessor<V, W>(options: RepartitionOptions<V, W>): P
     applicationId: options.applicationId,
     inputTopics: options.inputTopics,
     stores: [],
+    ...(options.timeMarks
+      ? { forwardTimeMarks: { topic: options.outputTopic, bucketOf: options.timeMarks.bucketOf } }
+      : {}),
     process(record, ctx) {
       const key = options.keyOf(record);
       if (key === null || key === '') {

@@ -59,6 +59,7 @@ export class StreamRuntime<V> {
       events: this.events,
       deadLetterTopic: options.deadLetterTopic ?? 'amc.learning.dead-letters.v1',
       transactionTimeoutMs: options.transactionTimeoutMs ?? 60_000,
+      partitionCounts: new Map(),
     };
     this.done = new Promise<void>((resolve, reject) => {
       this.resolveDone = resolve;
@@ -76,7 +77,9 @@ export class StreamRuntime<V> {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await prepareTopics(admin, definition as ProcessorDefinition<unknown>);
+      const { partitions } = await prepareTopics(admin, definition as ProcessorDefinition<unknown>);
+      const marksTo = definition.forwardTimeMarks?.topic;
+      if (marksTo !== undefined) this.taskOptions.partitionCounts.set(marksTo, partitions.get(marksTo)!);
     } finally {
       await admin.disconnect();
     }

@@ -14,6 +14,8 @@ export interface TaskOptions {
   readonly events: RuntimeEventEmitter;
   readonly deadLetterTopic: string;
   readonly transactionTimeoutMs: number;
+  /** Partition counts of the topics the processor sends time marks to. */
+  readonly partitionCounts: Map<string, number>;
 }
 
 /** Messages per produce request within a transaction. */
@@ -56,6 +58,7 @@ export class PartitionTask {
     const fence = await producer.transaction();
     await fence.abort();
     const state = new PartitionProcessor(definition, partition);
+    for (const [name, count] of options.partitionCounts) state.setPartitionCount(name, count);
     let restored = 0;
     try {
       if (isStateful(definition)) {
@@ -133,7 +136,7 @@ export class PartitionTask {
           source_topic: record.topic,
           source_partition: record.partition,
           source_offset: Number(record.offset),
-          source_timestamp: record.timestamp,
+          source_timestamp: Number(original?.timestamp ?? record.timestamp),
           key: original?.key ?? null,
           value: original?.value ?? null,
           reason_code: rejection.code,
@@ -187,11 +190,12 @@ export class PartitionTask {
     const { events } = this.options;
     for (const [i, message] of messages.entries()) {
       const result = decoded[i]!;
+      const where = { topic: this.topic, partition: this.partition, offset: message.offset };
+      const eventTime = result.ok ? result.eventTime : Number.NaN;
+      // A record without a usable event time is dead-lettered at the stream time: a replay does the same.
       const record = {
-        topic: this.topic,
-        partition: this.partition,
-        offset: message.offset,
-        timestamp: Number(message.timestamp),
+        ...where,
+        timestamp: Number.isFinite(eventTime) ? eventTime : this.rejectionTime(message),
       };
       const poisonError = poison.get(message.offset);
       if (poisonError !== undefined) {
@@ -200,6 +204,10 @@ export class PartitionTask {
       }
       if (!result.ok) {
         this.state.reject(record, { code: result.code, reason: result.reason });
+        continue;
+      }
+      if (!Number.isFinite(eventTime)) {
+        this.state.reject(record, { code: 'OUT_OF_RANGE', reason: `event time is ${eventTime}` });
         continue;
       }
       const lateBefore = this.state.counters.lateRecords;
@@ -213,6 +221,12 @@ export class PartitionTask {
         events.emitEvent('late-record', { ...record, streamTime });
     }
     return undefined;
+  }
+
+  /** The stream time, or the Kafka timestamp before the partition has any. */
+  private rejectionTime(message: KafkaMessage): number {
+    const streamTime = this.state.streamTime;
+    return Number.isFinite(streamTime) ? streamTime : Number(message.timestamp);
   }
 
   private async commitTransaction(topicMessages: Map<string, Message[]>, next: bigint): Promise<void> {

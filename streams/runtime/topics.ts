@@ -17,7 +17,8 @@ export function isStateful(definition: ProcessorDefinition<unknown>): boolean {
 }
 
 /**
- * Checks the inputs exist and creates missing changelog topics with the input's
+ * Checks the inputs (and the topic time marks go to) exist, returns their
+ * partition counts, and creates missing changelog topics with the input's
  * partition count. State is per input partition, so a stateful processor reads
  * exactly one topic: inputs that must meet by key are merged into one
  * repartition topic first (see repartition.ts).
@@ -27,14 +28,16 @@ export async function prepareTopics(
   definition: ProcessorDefinition<unknown>,
 ): Promise<{ partitions: Map<string, number> }> {
   const existing = new Set(await admin.listTopics());
-  const missing = definition.inputTopics.filter((t) => !existing.has(t));
+  const marksTo = definition.forwardTimeMarks?.topic;
+  const needed = [...definition.inputTopics, ...(marksTo === undefined ? [] : [marksTo])];
+  const missing = needed.filter((t) => !existing.has(t));
   if (missing.length > 0) {
     throw new RuntimeError(
-      `${definition.applicationId}: input topics do not exist: ${missing.join(', ')}`,
+      `${definition.applicationId}: topics do not exist: ${missing.join(', ')}`,
       'fatal',
     );
   }
-  const metadata = await admin.fetchTopicMetadata({ topics: [...definition.inputTopics] });
+  const metadata = await admin.fetchTopicMetadata({ topics: [...new Set(needed)] });
   const partitions = new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));
   if (!isStateful(definition)) return { partitions };
   if (definition.inputTopics.length !== 1) {

@@ -17,7 +17,11 @@ export interface InputRecord<V = unknown> {
   readonly topic: string;
   readonly partition: number;
   readonly offset: string;
-  /** Event time, epoch milliseconds (the Kafka record timestamp). */
+  /**
+   * Event time, epoch milliseconds, read from the record itself by its topic's
+   * extractor (never the Kafka record timestamp, which most producers set to
+   * the wall clock).
+   */
   readonly timestamp: number;
   readonly key: string | null;
   readonly value: V;
@@ -65,6 +69,17 @@ export interface ProcessorContext {
 
 export type LateRecordPolicy = 'process' | 'dead-letter';
 
+/** Forwarding of time marks: how a re-keying step lets idle partitions downstream move. */
+export interface TimeMarkForwarding {
+  /** The topic whose every partition receives this processor's marks. */
+  readonly topic: string;
+  /**
+   * Marks are sent when stream time enters a new bucket (e.g. an exchange
+   * session date), so their number grows with time, not with records.
+   */
+  readonly bucketOf: (eventTime: number) => string;
+}
+
 export interface ProcessorDefinition<V = unknown> {
   /** Consumer group id, prefix of transactional ids and changelog topics. */
   readonly applicationId: string;
@@ -74,6 +89,14 @@ export interface ProcessorDefinition<V = unknown> {
   readonly graceMs?: number;
   /** What to do with a record later than the grace period (counted either way). */
   readonly lateRecordPolicy?: LateRecordPolicy;
+  /** Sends this processor's stream time downstream as time marks (see streams/runtime/time-marks.ts). */
+  readonly forwardTimeMarks?: TimeMarkForwarding;
+  /**
+   * A sender of time marks whose mark is more than this far (event time)
+   * behind the most advanced sender is idle and left out of the watermark
+   * (default: two days).
+   */
+  readonly watermarkIdleMs?: number;
   process(record: InputRecord<V>, ctx: ProcessorContext): void;
   onTimer?(timer: Timer, ctx: ProcessorContext): void;
 }
@@ -84,9 +107,15 @@ export interface Rejection {
   readonly reason: string;
 }
 
-export type Decoded<V> = { readonly ok: true; readonly value: V } | ({ readonly ok: false } & Rejection);
+/** A decoded value with its event time, or why it cannot be processed. */
+export type Decoded<V> =
+  | { readonly ok: true; readonly value: V; readonly eventTime: number }
+  | ({ readonly ok: false } & Rejection);
 
-/** Turns bytes into values and back; the Avro serde or, in tests, JSON. */
+/**
+ * Turns bytes into values and back; the Avro serde or, in tests, JSON.
+ * Decoding also reads the value's event time with its topic's extractor.
+ */
 export interface Codec<V = unknown> {
   decode(topic: string, value: Buffer | null): Promise<Decoded<V>>;
   encode(topic: string, value: unknown): Promise<Buffer>;
@@ -97,11 +126,13 @@ export interface DeadLetter {
   readonly source_topic: string;
   readonly source_partition: number;
   readonly source_offset: number;
+  /** The source record's Kafka timestamp, as it was. */
   readonly source_timestamp: number;
   readonly key: Buffer | null;
   readonly value: Buffer | null;
   readonly reason_code: string;
   readonly reason: string;
   readonly processor: string;
+  /** The record's event time, or the partition's stream time when it has none: a replay gives the same. */
   readonly failed_at: number;
 }

@@ -1,6 +1,7 @@
 // The rules every record of each topic must keep, beyond its schema: one
 // place for all of them. Schema-wide checks (finite numbers, no future
 // timestamps) run first, then the topic's own rule.
+import { EARLIEST_EVENT_TIME, eventTimeOf } from '../../schemas/event-time.ts';
 import { loadSchemaNode } from '../../schemas/load.ts';
 import type { TopicName } from '../../schemas/topics.ts';
 import type { MarketBar, TopicRecords } from '../../schemas/types.generated.ts';
@@ -157,11 +158,30 @@ export const TOPIC_RULES: TopicRules = {
     firstOf(id(letter.source_topic, 'source_topic'), nonNegative(letter.source_offset, 'source_offset')),
 };
 
+/**
+ * A record's event time must be a plausible instant: one before 1990 would
+ * be taken for history and settle everything after it as missing. (Event
+ * times past the clock's margin are caught by the schema-wide check.)
+ */
+export function eventTimeRule<T extends TopicName>(topic: T, record: TopicRecords[T]): Check {
+  const time = eventTimeOf(topic, record);
+  if (time >= EARLIEST_EVENT_TIME) return undefined;
+  const shown = Number.isFinite(time) ? new Date(time).toISOString() : String(time);
+  return rejection(
+    'OUT_OF_RANGE',
+    `event time ${shown} is before ${new Date(EARLIEST_EVENT_TIME).toISOString()}`,
+  );
+}
+
 /** The first rule a decoded record breaks, or undefined when it keeps them all. */
 export function checkRecord<T extends TopicName>(
   topic: T,
   record: TopicRecords[T],
   context: RuleContext,
 ): Rejection | undefined {
-  return checkGeneric(loadSchemaNode(topic), record, context) ?? TOPIC_RULES[topic](record);
+  return (
+    checkGeneric(loadSchemaNode(topic), record, context) ??
+    eventTimeRule(topic, record) ??
+    TOPIC_RULES[topic](record)
+  );
 }

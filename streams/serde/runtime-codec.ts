@@ -1,21 +1,24 @@
+import { eventTimeOf } from '../../schemas/event-time.ts';
 import type { TopicName } from '../../schemas/topics.ts';
 import {
   DeadLetterReasonSymbols,
   type DeadLetter as DeadLetterRecord,
 } from '../../schemas/types.generated.ts';
 import { RuntimeError } from '../runtime/errors.ts';
-import { jsonCodec } from '../runtime/json-codec.ts';
+import { type JsonEventTime, jsonCodec } from '../runtime/json-codec.ts';
 import type { Codec, DeadLetter, Decoded } from '../runtime/types.ts';
 import type { Serde } from './serde.ts';
 
 /**
  * How each topic a processor touches is encoded: the product's topics are
  * Avro through the schema registry (a topic may carry another name, e.g. in
- * tests, and still be bound to its contract), internal topics are JSON.
+ * tests, and still be bound to its contract), internal topics are JSON. Each
+ * declares where its records' event time is: the contract's extractor
+ * (schemas/event-time.ts) for Avro, its own for each internal topic.
  */
 export interface TopicBindings {
   readonly avro: ReadonlyMap<string, TopicName>;
-  readonly json: ReadonlySet<string>;
+  readonly json: ReadonlyMap<string, JsonEventTime>;
 }
 
 const KNOWN_REASONS = new Set<string>(DeadLetterReasonSymbols);
@@ -48,16 +51,20 @@ export function createRuntimeCodec(serde: Serde, bindings: TopicBindings): Codec
     if (contract === undefined) throw new RuntimeError(`no encoding is bound to topic ${topic}`, 'fatal');
     return contract;
   };
+  const jsonCodecs = new Map([...bindings.json].map(([topic, extractor]) => [topic, jsonCodec(extractor)]));
   return {
     async decode(topic: string, value: Buffer | null): Promise<Decoded<unknown>> {
-      if (bindings.json.has(topic)) return jsonCodec.decode(topic, value);
-      const result = await serde.decode(contractOf(topic), value);
+      const json = jsonCodecs.get(topic);
+      if (json) return json.decode(topic, value);
+      const contract = contractOf(topic);
+      const result = await serde.decode(contract, value);
       return result.ok
-        ? { ok: true, value: result.record }
+        ? { ok: true, value: result.record, eventTime: eventTimeOf(contract, result.record) }
         : { ok: false, code: result.rejection.code, reason: result.rejection.message };
     },
     async encode(topic: string, value: unknown): Promise<Buffer> {
-      if (bindings.json.has(topic)) return jsonCodec.encode(topic, value);
+      const json = jsonCodecs.get(topic);
+      if (json) return json.encode(topic, value);
       const contract = contractOf(topic);
       const record =
         contract === 'amc.learning.dead-letters.v1' ? toDeadLetterRecord(value as DeadLetter) : value;

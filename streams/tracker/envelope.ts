@@ -1,3 +1,4 @@
+import { EVENT_TIME } from '../../schemas/event-time.ts';
 import type { MarketBar, PositionSnapshot, Recommendation } from '../../schemas/types.generated.ts';
 
 /** What the by-symbol repartition topic carries: each input tagged with its kind. */
@@ -25,5 +26,17 @@ export const symbolOf = (envelope: SymbolEnvelope): string => {
       return envelope.position.symbol;
     case 'recommendation':
       return envelope.recommendation.symbol;
+  }
+};
+
+/** Event time of an envelope: its record's, by the record's own contract. */
+export const envelopeEventTime = (envelope: SymbolEnvelope): number => {
+  switch (envelope.kind) {
+    case 'bar':
+      return EVENT_TIME['amc.market.bars.v1'](envelope.bar);
+    case 'position':
+      return EVENT_TIME['amc.portfolio.positions.v1'](envelope.position);
+    case 'recommendation':
+      return EVENT_TIME['amc.learning.recommendations.v1'](envelope.recommendation);
   }
 };

@@ -29,7 +29,8 @@ export async function produceInput(kafka: Kafka, topic: string, count: number, k
         let timestamp = base + i * 10;
         if (i % 50 === 7) timestamp -= 300; // out of order, inside grace
         if (i % 997 === 5) timestamp -= 60_000; // far behind: late
-        messages.push({ key: `k${i % keys}`, value: JSON.stringify({ i }), timestamp: String(timestamp) });
+        // Event time travels in the value; the Kafka timestamp is the producer's wall clock.
+        messages.push({ key: `k${i % keys}`, value: JSON.stringify({ i, at: timestamp }) });
       }
       await producer.send({ topic, messages });
     }
@@ -56,8 +57,9 @@ export function readTopic(
   );
 }
 
+/** Records as the runtime hands them to the reference processor: event time from the value's `at`. */
 export function asInputRecords(topic: string, records: readonly ReadRecord[]): InputRecord<unknown>[] {
-  return records.map((r) => ({ topic, ...r }));
+  return records.map((r) => ({ topic, ...r, timestamp: (r.value as { at: number }).at }));
 }
 
 /** Runs a TypeScript entry point of the project in a process of its own (kill -9 reaches it). */

@@ -48,13 +48,16 @@ export async function createTrackerTopics(kafka: Kafka, run: TrackerRun): Promis
   }
 }
 
-/** Produces Avro records of a contract to a (test-named) topic, keyed as upstream would. */
+/**
+ * Produces Avro records of a contract to a (test-named) topic, keyed as
+ * upstream would; without a timestamp, Kafka's is the producer's wall clock.
+ */
 export async function produceAvro<T extends TopicName>(
   kafka: Kafka,
   serde: Serde,
   topic: string,
   contract: T,
-  records: readonly { key: string; value: TopicRecords[T]; timestamp: number }[],
+  records: readonly { key: string; value: TopicRecords[T]; timestamp?: number }[],
 ): Promise<void> {
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true });
   await producer.connect();
@@ -64,7 +67,7 @@ export async function produceAvro<T extends TopicName>(
       messages.push({
         key: r.key,
         value: await serde.encode(contract, r.value),
-        timestamp: String(r.timestamp),
+        ...(r.timestamp === undefined ? {} : { timestamp: String(r.timestamp) }),
       });
     }
     for (let i = 0; i < messages.length; i += 500)

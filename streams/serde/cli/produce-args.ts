@@ -6,6 +6,8 @@ export const DEFAULT_KAFKA_BROKERS = '127.0.0.1:9092';
 
 export const PRODUCE_USAGE = `usage: tsx bin/produce.ts --topic <topic> --file <events.jsonl> [--brokers host:port,...] [--registry url] [--dry-run]
   One JSON record per line. Bytes fields are base64 text; fields with a default may be left out.
+  --topic     the contract's topic name; AMC_TOPIC_PREFIX, when set, is prepended as the job does
+  Each record's Kafka timestamp is its own event time (bar timestamp, run finished_at, position as_of...).
   --brokers   defaults to KAFKA_BROKERS, then ${DEFAULT_KAFKA_BROKERS}
   --registry  defaults to SCHEMA_REGISTRY_URL, then http://127.0.0.1:8081
   --dry-run   validate only, produce nothing
@@ -18,6 +20,8 @@ export interface ProduceOptions {
   readonly brokers: readonly string[];
   readonly registryUrl: string;
   readonly dryRun: boolean;
+  /** Prepended to the topic name (AMC_TOPIC_PREFIX). */
+  readonly topicPrefix: string;
 }
 
 export type ParsedArgs =
@@ -26,7 +30,11 @@ export type ParsedArgs =
 
 const VALUE_FLAGS = new Set(['--topic', '--file', '--brokers', '--registry']);
 
-export function parseProduceArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): ParsedArgs {
+export function parseProduceArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  prefixOf: (env: NodeJS.ProcessEnv) => string = () => '',
+): ParsedArgs {
   const values = new Map<string, string>();
   let dryRun = false;
   for (let index = 0; index < argv.length; index += 1) {
@@ -61,5 +69,11 @@ export function parseProduceArgs(argv: readonly string[], env: NodeJS.ProcessEnv
     .filter((broker) => broker !== '');
   if (brokers.length === 0) return { ok: false, help: false, message: '--brokers is empty' };
   const registryUrl = values.get('--registry') ?? registryUrlFromEnv(env);
-  return { ok: true, options: { topic, file, brokers, registryUrl, dryRun } };
+  let topicPrefix: string;
+  try {
+    topicPrefix = prefixOf(env);
+  } catch (error) {
+    return { ok: false, help: false, message: (error as Error).message };
+  }
+  return { ok: true, options: { topic, file, brokers, registryUrl, dryRun, topicPrefix } };
 }

@@ -1,6 +1,6 @@
 import { Partitioners } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { jsonCodec } from '../../../streams/runtime/json-codec.ts';
+import { fieldEventTime, jsonCodec } from '../../../streams/runtime/json-codec.ts';
 import { StreamRuntime } from '../../../streams/runtime/runtime.ts';
 import type { ProcessorDefinition } from '../../../streams/runtime/types.ts';
 import { createTopics, testKafka } from '../../support/kafka.ts';
@@ -39,12 +39,17 @@ describe('a poison record', () => {
       topic: input,
       messages: [1, 2, 13, 4, 'not json'].map((n) => ({
         key: 'k',
-        value: typeof n === 'number' ? JSON.stringify({ n }) : n,
+        value: typeof n === 'number' ? JSON.stringify({ n, at: Date.parse('2026-03-02T15:00:00Z') + n }) : n,
       })),
     });
     await producer.disconnect();
 
-    const runtime = new StreamRuntime({ kafka, definition, codec: jsonCodec, deadLetterTopic: dlq });
+    const runtime = new StreamRuntime({
+      kafka,
+      definition,
+      codec: jsonCodec(fieldEventTime('at')),
+      deadLetterTopic: dlq,
+    });
     await runtime.start();
     try {
       const totals = await readTopic(kafka, output, 3);

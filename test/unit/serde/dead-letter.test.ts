@@ -5,7 +5,8 @@ import { createSerde } from '../../../streams/serde/serde.ts';
 
 describe('buildDeadLetter', () => {
   it('keeps the original bytes and source, and encodes as a dead-letter record', async () => {
-    const serde = createSerde({ registry: createMemoryRegistry(), clock: () => 2_000 });
+    const failedAt = Date.parse('2026-03-02T15:00:00Z');
+    const serde = createSerde({ registry: createMemoryRegistry(), clock: () => failedAt });
     const value = Buffer.from([7, 7, 7]);
     const rejected = await serde.decode('amc.market.bars.v1', value);
     if (rejected.ok) throw new Error('expected a rejection');
@@ -19,7 +20,7 @@ describe('buildDeadLetter', () => {
         value,
       },
       rejected.rejection,
-      { failedAt: 2_000, processor: 'tracker' },
+      { failedAt, processor: 'tracker' },
     );
     expect(letter).toMatchObject({
       source_topic: 'amc.market.bars.v1',
@@ -28,7 +29,7 @@ describe('buildDeadLetter', () => {
       source_timestamp: 1000,
       reason_code: 'WRONG_MAGIC_BYTE',
       processor: 'tracker',
-      failed_at: 2_000,
+      failed_at: failedAt,
     });
     expect(deadLetterKey(letter)).toBe('amc.market.bars.v1:2:41');
     const decoded = await serde.decode(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { topicPrefixFromEnv } from '../../../streams/app/job-config.ts';
 import { parseProduceArgs } from '../../../streams/serde/cli/produce-args.ts';
 import { validateLines } from '../../../streams/serde/cli/validate-lines.ts';
 import { SAMPLE_CLOCK, SAMPLES } from '../../fixtures/avro/samples.ts';
@@ -19,6 +20,7 @@ describe('parseProduceArgs', () => {
         brokers: ['a:9092', 'b:9092'],
         registryUrl: 'http://reg:8081',
         dryRun: false,
+        topicPrefix: '',
       },
     });
     const flags = parseProduceArgs(
@@ -57,6 +59,18 @@ describe('parseProduceArgs', () => {
     if (!parsed.ok) expect(parsed.message).toContain(message);
   });
 
+  it('takes the topic prefix the job uses, and refuses a bad one', () => {
+    const prefixOf = (env: NodeJS.ProcessEnv) => topicPrefixFromEnv(env);
+    const argv = ['--topic', 'amc.market.bars.v1', '--file', 'f'];
+    expect(parseProduceArgs(argv, { AMC_TOPIC_PREFIX: 'staging.' }, prefixOf)).toMatchObject({
+      ok: true,
+      options: { topic: 'amc.market.bars.v1', topicPrefix: 'staging.' },
+    });
+    const bad = parseProduceArgs(argv, { AMC_TOPIC_PREFIX: 'no spaces' }, prefixOf);
+    expect(bad).toMatchObject({ ok: false, help: false });
+    if (!bad.ok) expect(bad.message).toContain('AMC_TOPIC_PREFIX');
+  });
+
   it('answers --help with the usage', () => {
     expect(parseProduceArgs(['--help'], {})).toMatchObject({ ok: false, help: true });
   });
@@ -77,11 +91,15 @@ describe('validateLines', () => {
       JSON.stringify(withoutInterval),
       JSON.stringify({ ...bar, symbol: '' }),
       JSON.stringify({ ...bar, timestamp: SAMPLE_CLOCK + 3_600_000 }),
+      JSON.stringify({ ...bar, timestamp: Date.parse('1969-07-20T20:17:00Z') }),
+      JSON.stringify({ ...bar, timestamp: Date.parse('1989-12-31T23:59:59Z') }),
+      JSON.stringify({ ...bar, timestamp: Date.parse('1990-01-01T00:00:00Z') }),
     ].join('\n');
     const report = validateLines('amc.market.bars.v1', text, context);
     expect(report.good.map((line) => [line.lineNumber, line.key])).toEqual([
       [1, 'QUBT'],
       [7, 'QUBT'],
+      [12, 'QUBT'],
     ]);
     expect(report.good[1]?.record.interval).toBe('1d');
     expect(report.bad.map((line) => [line.lineNumber, line.code])).toEqual([
@@ -91,7 +109,12 @@ describe('validateLines', () => {
       [6, 'SCHEMA_VIOLATION'],
       [8, 'EMPTY_SYMBOL'],
       [9, 'FUTURE_TIMESTAMP'],
+      [10, 'OUT_OF_RANGE'],
+      [11, 'OUT_OF_RANGE'],
     ]);
+    expect(report.bad[6]?.message).toBe(
+      'event time 1969-07-20T20:17:00.000Z is before 1990-01-01T00:00:00.000Z',
+    );
     expect(report.bad[2]?.message).toContain('volume');
     expect(report.bad[3]?.message).toContain('colour');
   });
