@@ -3,6 +3,7 @@
  * does not earn a change the text says "not enough data", in those words:
  * operators and the API look for them.
  */
+import { formatNumber } from '../../shared/format-number.ts';
 import type { LearningConfig } from './config.ts';
 import type { CandidateValue, ParameterEvaluation } from './grid.ts';
 import { attributeLabel } from './sample.ts';
@@ -11,7 +12,7 @@ export const NOT_ENOUGH_DATA = 'not enough data';
 
 /** A parameter value as people write it: no float noise (0.65, not 0.6500000000000001). */
 export function formatValue(value: number | null): string {
-  return value === null ? 'none' : String(Number(value.toFixed(6)));
+  return value === null ? 'none' : formatNumber(value);
 }
 
 const points = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)} points`;
@@ -46,7 +47,8 @@ export interface Strength {
   readonly candidates: number;
 }
 
-function effectStatement(
+/** What the change would do, and how sure the data is of it. */
+export function earned(
   evaluation: ParameterEvaluation,
   best: CandidateValue,
   config: LearningConfig,
@@ -64,20 +66,11 @@ function effectStatement(
   );
 }
 
-export function earned(
-  evaluation: ParameterEvaluation,
-  best: CandidateValue,
-  config: LearningConfig,
-  strength: Strength,
-) {
-  return effectStatement(evaluation, best, config, strength);
-}
-
 export function intervalSpansZero(
   evaluation: ParameterEvaluation,
   best: CandidateValue,
   config: LearningConfig,
   strength: Strength,
 ): string {
-  return `${NOT_ENOUGH_DATA}: the interval spans zero. ${effectStatement(evaluation, best, config, strength)}`;
+  return `${NOT_ENOUGH_DATA}: the interval spans zero. ${earned(evaluation, best, config, strength)}`;
 }

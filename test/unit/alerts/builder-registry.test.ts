@@ -34,7 +34,13 @@ describe('builder registry', () => {
   });
 
   it('has one builder per buildable type', () => {
-    expect(Object.keys(ALERT_BUILDERS).sort()).toEqual(['MISSED_OPPORTUNITY', 'PIPELINE_UNHEALTHY']);
+    expect(Object.keys(ALERT_BUILDERS).sort()).toEqual([
+      'CYCLE_COMPLETED',
+      'MISSED_OPPORTUNITY',
+      'PARAMETER_APPLIED',
+      'PARAMETER_PROPOSED',
+      'PIPELINE_UNHEALTHY',
+    ]);
   });
 
   it('prefixes dedup keys with the type', () => {

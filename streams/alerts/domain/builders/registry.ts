@@ -1,13 +1,19 @@
 import type { AlertCandidate } from '../alert.ts';
 import { AlertType } from '../alert-type.ts';
 import type { AlertsConfig } from '../config.ts';
+import { buildCycleCompletedAlert, type CycleCompletedInput } from './cycle-completed.ts';
 import { buildMissedOpportunityAlert, type MissedOpportunityInput } from './missed-opportunity.ts';
+import { buildParameterAppliedAlert, type ParameterAppliedInput } from './parameter-applied.ts';
+import { buildParameterProposedAlert, type ParameterProposedInput } from './parameter-proposed.ts';
 import { buildPipelineUnhealthyAlert, type PipelineUnhealthyInput } from './pipeline-unhealthy.ts';
 
 /** The input each builder takes, by alert type. A new type adds a line here and one in ALERT_BUILDERS. */
 export interface AlertBuilderInputs {
   readonly [AlertType.MISSED_OPPORTUNITY]: MissedOpportunityInput;
   readonly [AlertType.PIPELINE_UNHEALTHY]: PipelineUnhealthyInput;
+  readonly [AlertType.CYCLE_COMPLETED]: CycleCompletedInput;
+  readonly [AlertType.PARAMETER_PROPOSED]: ParameterProposedInput;
+  readonly [AlertType.PARAMETER_APPLIED]: ParameterAppliedInput;
 }
 
 export type BuildableAlertType = keyof AlertBuilderInputs;
@@ -20,6 +26,9 @@ export const ALERT_BUILDERS: { readonly [T in BuildableAlertType]: AlertBuilder<
       buildMissedOpportunityAlert(input, config.missed_opportunity),
     [AlertType.PIPELINE_UNHEALTHY]: (input, config) =>
       buildPipelineUnhealthyAlert(input, config.pipeline_unhealthy),
+    [AlertType.CYCLE_COMPLETED]: (input) => buildCycleCompletedAlert(input),
+    [AlertType.PARAMETER_PROPOSED]: (input) => buildParameterProposedAlert(input),
+    [AlertType.PARAMETER_APPLIED]: (input) => buildParameterAppliedAlert(input),
   });
 
 /** Builds the candidate of a type from its input, or null when the input warrants no alert. */
