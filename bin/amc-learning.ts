@@ -1,6 +1,6 @@
 /**
- * The main job: the recommendation tracker and the alerts stream, exactly
- * once, on the configured Kafka, registry and ClickHouse. With no endpoint
+ * The main job: the recommendation tracker and the alerts stream, and the
+ * learning coordinator, each behind its switch, exactly once, on the configured Kafka, registry and ClickHouse. With no endpoint
  * variables set it runs on the local stack, which it brings up first.
  * SIGTERM or SIGINT stops it gracefully (open transactions commit or abort,
  * the consumer groups are left).
@@ -10,8 +10,10 @@ import { loadEndpoints, usesLocalStack } from '../config/endpoints.ts';
 import { loadSwitches } from '../config/switches.ts';
 import { StackError } from '../stack/process.ts';
 import { formatStatus, stackStatus, stackUp } from '../stack/stack.ts';
-import { loadJobConfig, trackerTopicsFor } from '../streams/app/job-config.ts';
+import { learningTopicsFor, loadJobConfig, trackerTopicsFor } from '../streams/app/job-config.ts';
+import { learningApp } from '../streams/app/learning-app.ts';
 import { trackerApp } from '../streams/app/tracker-app.ts';
+import { createLearningConfig } from '../streams/learning/domain/index.ts';
 import { runtimeLogCreator } from '../streams/runtime/kafka-logging.ts';
 import { createHttpRegistryClient, createSerde } from '../streams/serde/index.ts';
 
@@ -26,12 +28,15 @@ async function main(): Promise<void> {
     log(started.length > 0 ? `local stack started: ${started.join(', ')}` : 'local stack already up');
     console.log(formatStatus(await stackStatus()));
   }
-  if (!switches.learning || !switches.tracker) {
+  if (!switches.tracker && !switches.coordinator) {
     log(
-      'learning or tracker switched off (AMC_LEARNING_ENABLED / AMC_LEARNING_TRACKER_ENABLED): nothing to run',
+      'everything switched off (AMC_LEARNING_ENABLED, AMC_LEARNING_TRACKER_ENABLED, ' +
+        'AMC_LEARNING_COORDINATOR_ENABLED): nothing to run',
     );
     return;
   }
+  // Validated before anything starts: a bad threshold stops the job here, by name.
+  const learningConfig = createLearningConfig({ autoApply: switches.autoApply });
   const kafka = new Kafka({
     clientId: job.applicationId,
     brokers: [...endpoints.kafkaBrokers],
@@ -39,16 +44,39 @@ async function main(): Promise<void> {
     logCreator: runtimeLogCreator,
   });
   const serde = createSerde({ registry: createHttpRegistryClient({ url: endpoints.schemaRegistryUrl }) });
-  const app = trackerApp({
+  const common = {
     kafka,
     serde,
-    topics: trackerTopicsFor(job),
     applicationPrefix: job.applicationId,
     partitions: job.partitions,
-    alertsEnabled: switches.alerts,
     sessionTimeoutMs: job.sessionTimeoutMs,
     maxRecordsPerTransaction: job.maxRecordsPerTransaction,
-  });
+  };
+  const apps = [
+    ...(switches.tracker
+      ? [trackerApp({ ...common, topics: trackerTopicsFor(job), alertsEnabled: switches.alerts })]
+      : []),
+    ...(switches.coordinator
+      ? [
+          learningApp({
+            ...common,
+            topics: learningTopicsFor(job),
+            config: learningConfig,
+            // The monitor and the dip validator have no switches of their own yet: their metrics are always stated.
+            agents: { tracker: switches.tracker, monitor: true, dipValidator: true },
+          }),
+        ]
+      : []),
+  ];
+  const app = {
+    runtimes: apps.flatMap((a) => a.runtimes),
+    start: async () => {
+      for (const a of apps) await a.start();
+    },
+    stop: async () => {
+      for (const a of [...apps].reverse()) await a.stop();
+    },
+  };
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -83,7 +111,8 @@ async function main(): Promise<void> {
   }
   await app.start();
   log(
-    `running: tracker ${switches.tracker ? 'on' : 'off'}, alerts ${switches.alerts ? 'on' : 'off'}; ` +
+    `running: tracker ${switches.tracker ? 'on' : 'off'}, alerts ${switches.alerts ? 'on' : 'off'}, ` +
+      `coordinator ${switches.coordinator ? 'on' : 'off'} (auto-apply ${switches.autoApply ? 'on' : 'off'}); ` +
       `${app.runtimes.length} processors, application id ${job.applicationId}`,
   );
 }

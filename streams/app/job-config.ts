@@ -1,4 +1,5 @@
 import { ConfigError } from '../../config/endpoints.ts';
+import { DEFAULT_LEARNING_TOPICS, type LearningTopics } from '../learning/topics.ts';
 import { DEFAULT_TRACKER_TOPICS, type TrackerTopics } from '../tracker/topics.ts';
 
 /** How the main job names and sizes what it creates. */
@@ -55,7 +56,15 @@ export function loadJobConfig(env: Env = process.env): JobConfig {
   });
 }
 
+function prefixed<T extends object>(topics: T, prefix: string): T {
+  const entries = Object.entries(topics).map(([k, v]) => [k, `${prefix}${v}`]);
+  return Object.freeze(Object.fromEntries(entries)) as T;
+}
+
 export function trackerTopicsFor(config: JobConfig): TrackerTopics {
-  const entries = Object.entries(DEFAULT_TRACKER_TOPICS).map(([k, v]) => [k, `${config.topicPrefix}${v}`]);
-  return Object.freeze(Object.fromEntries(entries)) as unknown as TrackerTopics;
+  return prefixed(DEFAULT_TRACKER_TOPICS, config.topicPrefix);
+}
+
+export function learningTopicsFor(config: JobConfig): LearningTopics {
+  return prefixed(DEFAULT_LEARNING_TOPICS, config.topicPrefix);
 }

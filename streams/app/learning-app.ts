@@ -1,0 +1,124 @@
+import type { Kafka } from 'kafkajs';
+import { TOPICS } from '../../schemas/topics.ts';
+import { type AlertEnvelope, alertEnvelopeEventTime } from '../alerts/gate-processor.ts';
+import { coordinatorProcessor } from '../learning/coordinator-processor.ts';
+import type { AgentsEnabled, LearningConfig } from '../learning/domain/index.ts';
+import { COORDINATOR_KEY, type CoordinatorEnvelope, coordinatorEventTime } from '../learning/envelope.ts';
+import { envelopeOf, type InputKind } from '../learning/mapping.ts';
+import type { LearningTopics } from '../learning/topics.ts';
+import { fieldEventTime } from '../runtime/json-codec.ts';
+import { repartitionProcessor } from '../runtime/repartition.ts';
+import { StreamRuntime } from '../runtime/runtime.ts';
+import type { Codec, ProcessorDefinition } from '../runtime/types.ts';
+import { createRuntimeCodec } from '../serde/runtime-codec.ts';
+import type { Serde } from '../serde/serde.ts';
+import { ensureTopics } from './topics.ts';
+
+export interface LearningAppOptions {
+  readonly kafka: Kafka;
+  readonly serde: Serde;
+  readonly topics: LearningTopics;
+  /** Prefix of application ids (consumer groups, transactional ids, changelogs). */
+  readonly applicationPrefix: string;
+  readonly partitions: number;
+  readonly config: LearningConfig;
+  readonly agents: AgentsEnabled;
+  readonly maxRecordsPerTransaction?: number;
+  readonly sessionTimeoutMs?: number;
+}
+
+/**
+ * The learning coordinator as two exactly-once processors: a router re-keys
+ * every input (recommendations, outcomes, runs, pipeline health, dip
+ * analyses, alerts, commands) to one key on an internal one-partition topic,
+ * and the coordinator reads it. Its alert candidates go to the gate of the
+ * alerts stream (run by the tracker app).
+ */
+export function learningApp(options: LearningAppOptions) {
+  const { topics, applicationPrefix: prefix } = options;
+  const codec = createRuntimeCodec(options.serde, {
+    avro: new Map([
+      [topics.recommendations, TOPICS.recommendations.name],
+      [topics.outcomes, TOPICS.recommendationOutcomes.name],
+      [topics.discoveryRuns, TOPICS.discoveryRuns.name],
+      [topics.pipelineHealth, TOPICS.pipelineHealth.name],
+      [topics.dipAnalyses, TOPICS.dipAnalyses.name],
+      [topics.alerts, TOPICS.alerts.name],
+      [topics.cycles, TOPICS.cycles.name],
+      [topics.parameters, TOPICS.parameters.name],
+      [topics.deadLetters, TOPICS.deadLetters.name],
+    ]),
+    json: new Map([
+      [topics.commands, fieldEventTime('requested_at')],
+      [topics.coordinatorInputs, coordinatorEventTime],
+      [topics.alertsByType, (value) => alertEnvelopeEventTime(value as AlertEnvelope)],
+    ]),
+  });
+  const kinds = new Map<string, InputKind>([
+    [topics.recommendations, 'recommendation'],
+    [topics.outcomes, 'outcome'],
+    [topics.discoveryRuns, 'run'],
+    [topics.pipelineHealth, 'health'],
+    [topics.dipAnalyses, 'dip'],
+    [topics.alerts, 'alert'],
+    [topics.commands, 'command'],
+  ]);
+  const definitions: ProcessorDefinition<unknown>[] = [
+    repartitionProcessor<unknown, CoordinatorEnvelope>({
+      applicationId: `${prefix}-coordinator-router`,
+      inputTopics: [...kinds.keys()],
+      outputTopic: topics.coordinatorInputs,
+      keyOf: () => COORDINATOR_KEY,
+      wrap: (r) => envelopeOf(kinds.get(r.topic)!, r.value, r.timestamp),
+    }),
+    coordinatorProcessor({
+      applicationId: `${prefix}-coordinator`,
+      input: topics.coordinatorInputs,
+      cycles: topics.cycles,
+      parameters: topics.parameters,
+      alertCandidates: topics.alertsByType,
+      config: options.config,
+      agents: options.agents,
+    }) as ProcessorDefinition<unknown>,
+  ];
+  const runtimes = definitions.map(
+    (definition) =>
+      new StreamRuntime({
+        kafka: options.kafka,
+        definition,
+        codec: codec as Codec<unknown>,
+        deadLetterTopic: topics.deadLetters,
+        ...(options.maxRecordsPerTransaction
+          ? { maxRecordsPerTransaction: options.maxRecordsPerTransaction }
+          : {}),
+        ...(options.sessionTimeoutMs ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}),
+      }),
+  );
+  // One partition where order or a single owner matters; the product topics as the job sizes them.
+  const single = new Set([topics.deadLetters, topics.commands, topics.coordinatorInputs]);
+
+  return {
+    runtimes,
+    async start(): Promise<void> {
+      const admin = options.kafka.admin();
+      await admin.connect();
+      try {
+        await ensureTopics(
+          admin,
+          (Object.values(topics) as string[]).map((name) => ({
+            name,
+            partitions: single.has(name) ? 1 : options.partitions,
+            compact: name === topics.parameters,
+          })),
+        );
+      } finally {
+        await admin.disconnect();
+      }
+      await options.serde.registerAll();
+      for (const runtime of runtimes) await runtime.start();
+    },
+    async stop(): Promise<void> {
+      for (const runtime of [...runtimes].reverse()) await runtime.stop();
+    },
+  };
+}
