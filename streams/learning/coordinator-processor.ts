@@ -200,13 +200,18 @@ export function coordinatorProcessor(options: CoordinatorOptions): ProcessorDefi
         'data_seen_until',
         seen === undefined ? envelope.at : Math.max(seen, envelope.at),
       );
-      if (!stores.clock.has('next_cycle'))
-        scheduleWeekly(ctx, stores, nextScheduledCycle(envelope.at, config.schedule));
+      // Until a cycle has run, the schedule starts after the earliest data seen: inputs of several
+      // topics arrive in no particular order, and the first one need not be the oldest.
+      const first = nextScheduledCycle(envelope.at, config.schedule);
+      const next = stores.clock.get('next_cycle');
+      if (next === undefined || (!stores.clock.has('last_cycle') && first < next))
+        scheduleWeekly(ctx, stores, first);
     },
     onTimer(timer: Timer, ctx) {
       if (timer.id !== WEEKLY_TIMER) return;
       const stores = storesOf(ctx);
       const instant = timer.payload as number;
+      put<number>(stores.clock, 'last_cycle', instant);
       cycle(ctx, stores, createOutputs(ctx, options), {
         cycle_id: scheduledCycleId(instant, config.schedule.timeZone),
         trigger: 'SCHEDULED',

@@ -51,7 +51,10 @@ export function storesOf(ctx: ProcessorContext) {
     pending: store<PendingProposal>('pending'),
     /** Command ids already applied, with their request time. */
     commands: store<number>('commands'),
-    /** data_seen_until: largest event time of a data record; next_cycle: the next scheduled instant. */
+    /**
+     * data_seen_until: largest event time of a data record; next_cycle: the next scheduled instant;
+     * last_cycle: the instant of the last scheduled cycle run.
+     */
     clock: store<number>('clock'),
   };
 }

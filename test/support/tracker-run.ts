@@ -110,6 +110,8 @@ export function startTrackerJob(run: TrackerRun, env: Record<string, string> = {
     AMC_APPLICATION_ID: run.applicationId,
     AMC_PARTITIONS: String(PARTITIONS),
     AMC_SESSION_TIMEOUT_MS: '6000',
+    // The tracker's own tests run it alone; the coordinator's switch it on.
+    AMC_LEARNING_COORDINATOR_ENABLED: 'false',
     ...env,
   });
 }

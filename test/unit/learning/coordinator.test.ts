@@ -68,6 +68,22 @@ describe('the weekly cycle, by event time', () => {
     ]);
   });
 
+  it('starts after the earliest data seen before a cycle has run, whatever arrived first', () => {
+    const early = run(config, [
+      tick(at('2026-03-11T00:00:00Z')),
+      tick(at('2026-03-04T00:00:00Z')),
+      tick(at('2026-03-17T00:00:00Z')),
+    ]);
+    expect(early.cycles.map((c) => c.cycle_id)).toEqual(['weekly-2026-03-09', 'weekly-2026-03-16']);
+    // Once a cycle has run, an older record adds no earlier week.
+    const late = run(config, [
+      tick(at('2026-03-11T00:00:00Z')),
+      tick(at('2026-03-17T00:00:00Z')),
+      tick(at('2026-03-04T00:00:00Z')),
+    ]);
+    expect(late.cycles.map((c) => c.cycle_id)).toEqual(['weekly-2026-03-16']);
+  });
+
   it('never reads the wall clock: a replay of the same records gives the same records', () => {
     const envelopes = [
       ...marketEnvelopes({ seed: 5 }, at('2025-12-15T15:00:00Z')),

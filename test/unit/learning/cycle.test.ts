@@ -7,7 +7,7 @@ import {
   type RecommendationFact,
   runCycle,
 } from '../../../streams/learning/domain/index.ts';
-import { MARKET_VALUES_IN_FORCE, plantedMarket } from './support/planted-market.ts';
+import { MARKET_VALUES_IN_FORCE, plantedMarket } from '../../support/planted-market.ts';
 
 const DAY = 86_400_000;
 // Monday 2026-03-09 07:00 New York; a 7-day window starts Monday 2026-03-02 07:00 EST.

@@ -9,7 +9,7 @@ import {
   PLANTED_THRESHOLD,
   type PlantedOn,
   plantedMarket,
-} from './support/planted-market.ts';
+} from '../../support/planted-market.ts';
 
 /*
  * 600 settled picks of 250 symbols, composite 50-100, VIGL 0.3-1, volume

@@ -2,7 +2,11 @@
 import type { AlertCandidate } from '../../../../streams/alerts/domain/index.ts';
 import type { CoordinatorEnvelope } from '../../../../streams/learning/envelope.ts';
 import type { InputRecord, OutputRecord } from '../../../../streams/runtime/types.ts';
-import { MARKET_VALUES_IN_FORCE, type MarketOptions, plantedMarket } from './planted-market.ts';
+import {
+  MARKET_VALUES_IN_FORCE,
+  type MarketOptions,
+  plantedMarket,
+} from '../../../support/planted-market.ts';
 
 export const TOPICS = {
   input: 'in',

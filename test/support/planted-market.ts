@@ -5,7 +5,7 @@
  * generator is the test's own (a linear congruential one), so the answers
  * do not come from the code under test.
  */
-import type { SettledPick } from '../../../../streams/learning/domain/index.ts';
+import type { SettledPick } from '../../streams/learning/domain/index.ts';
 
 export type PlantedOn = 'composite_score' | 'vigl_score' | 'volume_spike';
 
