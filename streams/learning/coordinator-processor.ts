@@ -64,6 +64,43 @@ export function coordinatorProcessor(options: CoordinatorOptions): ProcessorDefi
     ctx.schedule({ id: WEEKLY_TIMER, at: instant + grace, payload: instant });
   }
 
+  function scheduled(ctx: ProcessorContext, stores: Stores, instant: number, ranAt: number): void {
+    put<number>(stores.clock, 'last_cycle', instant);
+    cycle(ctx, stores, createOutputs(ctx, options), {
+      cycle_id: scheduledCycleId(instant, config.schedule.timeZone),
+      trigger: 'SCHEDULED',
+      at: instant,
+      ran_at: ranAt,
+    });
+  }
+
+  /**
+   * The weekly schedule covers every week from the earliest data seen.
+   * Inputs of several topics and partitions arrive in no particular order,
+   * so the first record need not be the oldest: an older one moves the
+   * first cycle back and, once cycles have run, the weeks it adds are run
+   * at once, each as of its own instant. A stray record more than a window
+   * older than the first cycle does not reach back.
+   */
+  function reachBack(ctx: ProcessorContext, stores: Stores, eventTime: number): void {
+    const candidate = nextScheduledCycle(eventTime, config.schedule);
+    const first = stores.clock.get('first_cycle');
+    if (first === undefined) {
+      put<number>(stores.clock, 'first_cycle', candidate);
+      scheduleWeekly(ctx, stores, candidate);
+      return;
+    }
+    if (candidate >= first || candidate < first - config.windowDays * DAY_MS) return;
+    put<number>(stores.clock, 'first_cycle', candidate);
+    if (!stores.clock.has('last_cycle')) {
+      scheduleWeekly(ctx, stores, candidate);
+      return;
+    }
+    for (let week = candidate; week < first; week = nextScheduledCycle(week, config.schedule)) {
+      scheduled(ctx, stores, week, ctx.streamTime);
+    }
+  }
+
   function cycle(ctx: ProcessorContext, stores: Stores, out: Outputs, request: CycleRequest): void {
     let result: ReturnType<typeof runCycle> | undefined;
     try {
@@ -200,24 +237,13 @@ export function coordinatorProcessor(options: CoordinatorOptions): ProcessorDefi
         'data_seen_until',
         seen === undefined ? envelope.at : Math.max(seen, envelope.at),
       );
-      // Until a cycle has run, the schedule starts after the earliest data seen: inputs of several
-      // topics arrive in no particular order, and the first one need not be the oldest.
-      const first = nextScheduledCycle(envelope.at, config.schedule);
-      const next = stores.clock.get('next_cycle');
-      if (next === undefined || (!stores.clock.has('last_cycle') && first < next))
-        scheduleWeekly(ctx, stores, first);
+      reachBack(ctx, stores, envelope.at);
     },
     onTimer(timer: Timer, ctx) {
       if (timer.id !== WEEKLY_TIMER) return;
       const stores = storesOf(ctx);
       const instant = timer.payload as number;
-      put<number>(stores.clock, 'last_cycle', instant);
-      cycle(ctx, stores, createOutputs(ctx, options), {
-        cycle_id: scheduledCycleId(instant, config.schedule.timeZone),
-        trigger: 'SCHEDULED',
-        at: instant,
-        ran_at: timer.at,
-      });
+      scheduled(ctx, stores, instant, timer.at);
       // The next week's; when event time is already past it too, the runtime fires it right away.
       scheduleWeekly(ctx, stores, nextScheduledCycle(instant, config.schedule));
     },

@@ -52,8 +52,8 @@ export function storesOf(ctx: ProcessorContext) {
     /** Command ids already applied, with their request time. */
     commands: store<number>('commands'),
     /**
-     * data_seen_until: largest event time of a data record; next_cycle: the next scheduled instant;
-     * last_cycle: the instant of the last scheduled cycle run.
+     * data_seen_until: largest event time of a data record; first_cycle: the earliest scheduled
+     * instant; next_cycle: the next one due; last_cycle: the last one run.
      */
     clock: store<number>('clock'),
   };

@@ -1,5 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEndpoints } from '../../../config/endpoints.ts';
 import type { Alert, LearningCycle } from '../../../schemas/types.generated.ts';
@@ -16,7 +19,6 @@ import {
 import {
   createLearningTopics,
   type LearningRun,
-  learningPublisher,
   newLearningRun,
   readCycles,
   readParameters,
@@ -28,7 +30,8 @@ import { latestOutcomes, produceAvro, readAvro, testSerde } from '../../support/
 
 /*
  * The whole job on a replay of ten weeks of history: discovery runs and
- * bars published today (wall-clock Kafka timestamps, bars before runs), the
+ * bars published today (wall-clock Kafka timestamps, bars before runs; the
+ * late pipeline-health and dip records through npm run produce), the
  * tracker settling the 30-day outcomes, the coordinator learning from them.
  * Monday 07:00 New York is 12:00 UTC until 8 March 2026 and 11:00 UTC from
  * then on. The data's event time runs from Monday 5 January (after 07:00) to
@@ -58,6 +61,7 @@ const kafka = testKafka();
 const serde = testSerde();
 const market = learningMarket();
 const children: ChildProcess[] = [];
+const scratch = mkdtempSync(path.join(tmpdir(), 'amc-learning-'));
 const run: LearningRun = newLearningRun('learn-weekly');
 let cycles: LearningCycle[] = [];
 
@@ -98,19 +102,33 @@ async function replay(target: LearningRun): Promise<void> {
     new Set(envelopes.flatMap((e) => (e.kind === 'outcome' && e.fact.final ? [e.fact.tracking_id] : [])))
       .size;
   await waitForCoordinatorInputs(kafka, target, (envelopes) => finalOutcomes(envelopes) === picks);
-  const publisher = await learningPublisher(kafka, serde, target);
-  try {
-    await publisher.publish('amc.learning.pipeline-health.v1', [
-      healthAt('run-late', Date.parse('2026-03-25T15:00:00Z')),
-    ]);
-    await publisher.publish('amc.learning.dip-analyses.v1', [dipAt(Date.parse('2026-03-26T14:30:00Z'))]);
-    await waitForCoordinatorInputs(kafka, target, (envelopes) =>
-      ['health', 'dip'].every((kind) => envelopes.some((e) => e.kind === kind)),
-    );
-    await publisher.publish('amc.learning.pipeline-health.v1', [healthAt('run-tick', TICK)]);
-  } finally {
-    await publisher.close();
-  }
+  // The late records as an upstream team would publish them: npm run produce, one file per topic.
+  produceWithCli(target, 'amc.learning.pipeline-health.v1', [
+    healthAt('run-late', Date.parse('2026-03-25T15:00:00Z')),
+  ]);
+  produceWithCli(target, 'amc.learning.dip-analyses.v1', [dipAt(Date.parse('2026-03-26T14:30:00Z'))]);
+  await waitForCoordinatorInputs(kafka, target, (envelopes) =>
+    ['health', 'dip'].every((kind) => envelopes.some((e) => e.kind === kind)),
+  );
+  produceWithCli(target, 'amc.learning.pipeline-health.v1', [healthAt('run-tick', TICK)]);
+}
+
+function produceWithCli(target: LearningRun, topic: string, records: readonly object[]): void {
+  const file = path.join(scratch, `${target.applicationId}-${topic}-${records.length}-${Date.now()}.jsonl`);
+  writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  const endpoints = loadEndpoints();
+  const result = spawnSync('npm', ['run', '--silent', 'produce', '--', '--topic', topic, '--file', file], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: {
+      ...process.env,
+      KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+      SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
+      AMC_TOPIC_PREFIX: target.prefix,
+    },
+  });
+  if (result.status !== 0) throw new Error(`produce ${topic} failed: ${result.stderr}${result.stdout}`);
 }
 
 describe('the learning coordinator through Kafka', () => {
@@ -126,6 +144,7 @@ describe('the learning coordinator through Kafka', () => {
 
   afterAll(async () => {
     for (const child of children) await killHard(child);
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   it('fires the weekly cycle from event time during the replay, once per week', () => {

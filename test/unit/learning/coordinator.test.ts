@@ -68,20 +68,33 @@ describe('the weekly cycle, by event time', () => {
     ]);
   });
 
-  it('starts after the earliest data seen before a cycle has run, whatever arrived first', () => {
+  it('covers every week from the earliest data seen, whatever arrived first', () => {
     const early = run(config, [
       tick(at('2026-03-11T00:00:00Z')),
       tick(at('2026-03-04T00:00:00Z')),
       tick(at('2026-03-17T00:00:00Z')),
     ]);
     expect(early.cycles.map((c) => c.cycle_id)).toEqual(['weekly-2026-03-09', 'weekly-2026-03-16']);
-    // Once a cycle has run, an older record adds no earlier week.
+    // An older week found after later ones ran is run when found, as of its own instant, once.
     const late = run(config, [
       tick(at('2026-03-11T00:00:00Z')),
-      tick(at('2026-03-17T00:00:00Z')),
-      tick(at('2026-03-04T00:00:00Z')),
+      tick(at('2026-03-24T00:00:00Z')),
+      tick(at('2026-02-26T00:00:00Z')),
+      tick(at('2026-02-27T00:00:00Z')),
     ]);
-    expect(late.cycles.map((c) => c.cycle_id)).toEqual(['weekly-2026-03-16']);
+    expect(late.cycles.map((c) => [c.cycle_id, c.window_end, c.completed_at])).toEqual([
+      ['weekly-2026-03-16', at('2026-03-16T11:00:00Z'), at('2026-03-16T12:00:00Z')],
+      ['weekly-2026-03-23', at('2026-03-23T11:00:00Z'), at('2026-03-23T12:00:00Z')],
+      ['weekly-2026-03-02', at('2026-03-02T12:00:00Z'), at('2026-03-24T00:00:00Z')],
+      ['weekly-2026-03-09', at('2026-03-09T11:00:00Z'), at('2026-03-24T00:00:00Z')],
+    ]);
+    // A stray record more than a window older than the first cycle does not reach back.
+    const stray = run(config, [
+      tick(at('2026-03-11T00:00:00Z')),
+      tick(at('2026-03-17T00:00:00Z')),
+      tick(at('2025-06-03T00:00:00Z')),
+    ]);
+    expect(stray.cycles.map((c) => c.cycle_id)).toEqual(['weekly-2026-03-16']);
   });
 
   it('never reads the wall clock: a replay of the same records gives the same records', () => {
