@@ -8,11 +8,10 @@ import { envelopeOf, type InputKind } from '../learning/mapping.ts';
 import type { LearningTopics } from '../learning/topics.ts';
 import { fieldEventTime } from '../runtime/json-codec.ts';
 import { repartitionProcessor } from '../runtime/repartition.ts';
-import { StreamRuntime } from '../runtime/runtime.ts';
 import type { Codec, ProcessorDefinition } from '../runtime/types.ts';
 import { createRuntimeCodec } from '../serde/runtime-codec.ts';
 import type { Serde } from '../serde/serde.ts';
-import { ensureTopics } from './topics.ts';
+import { composeApp } from './compose.ts';
 
 export interface LearningAppOptions {
   readonly kafka: Kafka;
@@ -81,44 +80,22 @@ export function learningApp(options: LearningAppOptions) {
       agents: options.agents,
     }) as ProcessorDefinition<unknown>,
   ];
-  const runtimes = definitions.map(
-    (definition) =>
-      new StreamRuntime({
-        kafka: options.kafka,
-        definition,
-        codec: codec as Codec<unknown>,
-        deadLetterTopic: topics.deadLetters,
-        ...(options.maxRecordsPerTransaction
-          ? { maxRecordsPerTransaction: options.maxRecordsPerTransaction }
-          : {}),
-        ...(options.sessionTimeoutMs ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}),
-      }),
-  );
   // One partition where order or a single owner matters; the product topics as the job sizes them.
   const single = new Set([topics.deadLetters, topics.commands, topics.coordinatorInputs]);
-
-  return {
-    runtimes,
-    async start(): Promise<void> {
-      const admin = options.kafka.admin();
-      await admin.connect();
-      try {
-        await ensureTopics(
-          admin,
-          (Object.values(topics) as string[]).map((name) => ({
-            name,
-            partitions: single.has(name) ? 1 : options.partitions,
-            compact: name === topics.parameters,
-          })),
-        );
-      } finally {
-        await admin.disconnect();
-      }
-      await options.serde.registerAll();
-      for (const runtime of runtimes) await runtime.start();
-    },
-    async stop(): Promise<void> {
-      for (const runtime of [...runtimes].reverse()) await runtime.stop();
-    },
-  };
+  return composeApp({
+    kafka: options.kafka,
+    serde: options.serde,
+    codec: codec as Codec<unknown>,
+    definitions,
+    topics: (Object.values(topics) as string[]).map((name) => ({
+      name,
+      partitions: single.has(name) ? 1 : options.partitions,
+      compact: name === topics.parameters,
+    })),
+    deadLetterTopic: topics.deadLetters,
+    ...(options.maxRecordsPerTransaction
+      ? { maxRecordsPerTransaction: options.maxRecordsPerTransaction }
+      : {}),
+    ...(options.sessionTimeoutMs ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}),
+  });
 }

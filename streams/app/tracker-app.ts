@@ -3,7 +3,6 @@ import { TOPICS } from '../../schemas/topics.ts';
 import { type AlertsConfig, createAlertsConfig } from '../alerts/domain/index.ts';
 import { type AlertEnvelope, alertEnvelopeEventTime, alertGateProcessor } from '../alerts/gate-processor.ts';
 import { repartitionProcessor } from '../runtime/repartition.ts';
-import { StreamRuntime } from '../runtime/runtime.ts';
 import type { Codec, ProcessorDefinition } from '../runtime/types.ts';
 import { createRuntimeCodec } from '../serde/runtime-codec.ts';
 import type { Serde } from '../serde/serde.ts';
@@ -12,7 +11,7 @@ import { envelopeEventTime, envelopeOf, type SymbolEnvelope, symbolOf } from '..
 import { fanoutProcessor } from '../tracker/fanout.ts';
 import type { TrackerTopics } from '../tracker/topics.ts';
 import { alertRouteKey, trackerProcessor } from '../tracker/tracker-processor.ts';
-import { ensureTopics } from './topics.ts';
+import { composeApp } from './compose.ts';
 
 export interface TrackerAppOptions {
   readonly kafka: Kafka;
@@ -97,39 +96,19 @@ export function trackerApp(options: TrackerAppOptions) {
       config: alertsConfig,
     }) as ProcessorDefinition<unknown>,
   ];
-  const runtimes = definitions.map(
-    (definition) =>
-      new StreamRuntime({
-        kafka: options.kafka,
-        definition,
-        codec: codec as Codec<unknown>,
-        deadLetterTopic: topics.deadLetters,
-        ...(options.maxRecordsPerTransaction
-          ? { maxRecordsPerTransaction: options.maxRecordsPerTransaction }
-          : {}),
-        ...(options.sessionTimeoutMs ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}),
-      }),
-  );
-
-  return {
-    runtimes,
-    async start(): Promise<void> {
-      const admin = options.kafka.admin();
-      await admin.connect();
-      try {
-        const all = Object.values(topics) as string[];
-        await ensureTopics(
-          admin,
-          all.map((name) => ({ name, partitions: name === topics.deadLetters ? 1 : options.partitions })),
-        );
-      } finally {
-        await admin.disconnect();
-      }
-      await options.serde.registerAll();
-      for (const runtime of runtimes) await runtime.start();
-    },
-    async stop(): Promise<void> {
-      for (const runtime of [...runtimes].reverse()) await runtime.stop();
-    },
-  };
+  return composeApp({
+    kafka: options.kafka,
+    serde: options.serde,
+    codec: codec as Codec<unknown>,
+    definitions,
+    topics: (Object.values(topics) as string[]).map((name) => ({
+      name,
+      partitions: name === topics.deadLetters ? 1 : options.partitions,
+    })),
+    deadLetterTopic: topics.deadLetters,
+    ...(options.maxRecordsPerTransaction
+      ? { maxRecordsPerTransaction: options.maxRecordsPerTransaction }
+      : {}),
+    ...(options.sessionTimeoutMs ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}),
+  });
 }

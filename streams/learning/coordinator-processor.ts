@@ -2,6 +2,7 @@ import { EARLIEST_EVENT_TIME } from '../../schemas/event-time.ts';
 import type { InputRecord, ProcessorContext, ProcessorDefinition, Timer } from '../runtime/types.ts';
 import { createOutputs, type Outputs, type OutputTopics } from './coordinator-outputs.ts';
 import {
+  COORDINATOR_STORES,
   factsAsOf,
   prune,
   put,
@@ -207,18 +208,7 @@ export function coordinatorProcessor(options: CoordinatorOptions): ProcessorDefi
   return {
     applicationId: options.applicationId,
     inputTopics: [options.input],
-    stores: [
-      'recommendations',
-      'outcomes',
-      'runs',
-      'health',
-      'dips',
-      'alerts',
-      'parameters',
-      'pending',
-      'commands',
-      'clock',
-    ],
+    stores: COORDINATOR_STORES,
     process(record: InputRecord<CoordinatorEnvelope>, ctx) {
       const stores = storesOf(ctx);
       const envelope = record.value;

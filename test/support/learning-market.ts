@@ -11,10 +11,14 @@
  * holidays 19 January, 16 February and 3 April skipped), the last on Tuesday
  * 24 March.
  */
+
+import type { Kafka } from 'kafkajs';
 import type { DiscoveryRun, MarketBar, PipelineHealth } from '../../schemas/types.generated.ts';
+import type { Serde } from '../../streams/serde/serde.ts';
 import { SAMPLES } from '../fixtures/avro/samples.ts';
 import { dailyBar, discoveryRun, weekdaysFrom } from './market.ts';
 import { lcg, MARKET_VALUES_IN_FORCE } from './planted-market.ts';
+import { produceAvro, type TrackerRun } from './tracker-run.ts';
 
 const HOLIDAYS = ['2026-01-19', '2026-02-16', '2026-04-03'];
 const DISCOVERY_DAYS = weekdaysFrom('2026-01-05', 20, HOLIDAYS);
@@ -56,6 +60,32 @@ export function learningMarket(seed = 11): LearningMarket {
     runs.push({ ...run, stages: [], candidates, parameters: { ...MARKET_VALUES_IN_FORCE } });
   });
   return { runs, bars: bars.sort((a, b) => a.timestamp - b.timestamp) };
+}
+
+/**
+ * Publishes the market as upstream would, bars before runs (an unhelpful
+ * order) and with wall-clock Kafka timestamps: event time comes from the records.
+ */
+export async function publishMarket(
+  kafka: Kafka,
+  serde: Serde,
+  run: TrackerRun,
+  market: LearningMarket,
+): Promise<void> {
+  await produceAvro(
+    kafka,
+    serde,
+    run.topics.bars,
+    'amc.market.bars.v1',
+    market.bars.map((value) => ({ key: value.symbol, value })),
+  );
+  await produceAvro(
+    kafka,
+    serde,
+    run.topics.discoveryRuns,
+    'amc.discovery.runs.v1',
+    market.runs.map((value) => ({ key: value.run_id, value })),
+  );
 }
 
 /** A pipeline health record (the recorded sample) of a run that finished at `finishedAt`. */

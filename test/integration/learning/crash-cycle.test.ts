@@ -5,10 +5,9 @@ import { createLearningConfig } from '../../../streams/learning/domain/index.ts'
 import type { CoordinatorEnvelope } from '../../../streams/learning/envelope.ts';
 import { runInMemory } from '../../../streams/runtime/test-driver.ts';
 import { testKafka } from '../../support/kafka.ts';
-import { learningMarket } from '../../support/learning-market.ts';
+import { learningMarket, publishMarket } from '../../support/learning-market.ts';
 import {
   createLearningTopics,
-  type LearningRun,
   newLearningRun,
   readCycles,
   startLearningJob,
@@ -17,7 +16,7 @@ import {
 import { uniqueName } from '../../support/names.ts';
 import { killHard } from '../../support/reference-run.ts';
 import { readUntilIdle } from '../../support/topic-reader.ts';
-import { produceAvro, testSerde } from '../../support/tracker-run.ts';
+import { testSerde } from '../../support/tracker-run.ts';
 
 const kafka = testKafka();
 const serde = testSerde();
@@ -30,24 +29,6 @@ const WEEKS = Array.from(
   (_, i) => `weekly-${new Date(Date.UTC(2026, 0, 12 + 7 * i)).toISOString().slice(0, 10)}`,
 );
 
-/** Runs and bars as upstream publishes them; the tracker's outcomes carry event time to the last Monday. */
-async function publishMarket(run: LearningRun): Promise<void> {
-  await produceAvro(
-    kafka,
-    serde,
-    run.topics.bars,
-    'amc.market.bars.v1',
-    market.bars.map((value) => ({ key: value.symbol, value })),
-  );
-  await produceAvro(
-    kafka,
-    serde,
-    run.topics.discoveryRuns,
-    'amc.discovery.runs.v1',
-    market.runs.map((value) => ({ key: value.run_id, value })),
-  );
-}
-
 describe('the coordinator killed with -9 in mid-cycle', () => {
   const children: ChildProcess[] = [];
   afterAll(async () => {
@@ -57,7 +38,7 @@ describe('the coordinator killed with -9 in mid-cycle', () => {
   it('leaves one record per cycle: what an uninterrupted run over the same inputs writes', async () => {
     const run = newLearningRun('learn-crash');
     await createLearningTopics(kafka, run);
-    await publishMarket(run);
+    await publishMarket(kafka, serde, run, market);
     // Small transactions make many commit points. A reader of uncommitted records sees each cycle
     // record the moment it reaches the log, inside its transaction, and kills the job right there.
     const small = { AMC_TRANSACTION_RECORDS: '10' };

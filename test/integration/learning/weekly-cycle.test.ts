@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import {
   healthAt,
   learningMarket,
   PLANTED_COMPOSITE_THRESHOLD,
+  publishMarket,
 } from '../../support/learning-market.ts';
 import {
   createLearningTopics,
@@ -25,8 +26,9 @@ import {
   startLearningJob,
   waitForCoordinatorInputs,
 } from '../../support/learning-run.ts';
+import { produceWithCli } from '../../support/produce-cli.ts';
 import { killHard } from '../../support/reference-run.ts';
-import { latestOutcomes, produceAvro, readAvro, testSerde } from '../../support/tracker-run.ts';
+import { latestOutcomes, readAvro, testSerde } from '../../support/tracker-run.ts';
 
 /*
  * The whole job on a replay of ten weeks of history: discovery runs and
@@ -72,20 +74,7 @@ let cycles: LearningCycle[] = [];
  * in no particular order; waiting for each step on its input topic makes it.)
  */
 async function replay(target: LearningRun): Promise<void> {
-  await produceAvro(
-    kafka,
-    serde,
-    target.topics.bars,
-    'amc.market.bars.v1',
-    market.bars.map((value) => ({ key: value.symbol, value })),
-  );
-  await produceAvro(
-    kafka,
-    serde,
-    target.topics.discoveryRuns,
-    'amc.discovery.runs.v1',
-    market.runs.map((value) => ({ key: value.run_id, value })),
-  );
+  await publishMarket(kafka, serde, target, market);
   const picks = market.runs.reduce((n, r) => n + r.candidates.length, 0);
   await readAvro(
     kafka,
@@ -103,32 +92,18 @@ async function replay(target: LearningRun): Promise<void> {
       .size;
   await waitForCoordinatorInputs(kafka, target, (envelopes) => finalOutcomes(envelopes) === picks);
   // The late records as an upstream team would publish them: npm run produce, one file per topic.
-  produceWithCli(target, 'amc.learning.pipeline-health.v1', [
-    healthAt('run-late', Date.parse('2026-03-25T15:00:00Z')),
-  ]);
-  produceWithCli(target, 'amc.learning.dip-analyses.v1', [dipAt(Date.parse('2026-03-26T14:30:00Z'))]);
+  const late = healthAt('run-late', Date.parse('2026-03-25T15:00:00Z'));
+  produceWithCli(target.prefix, 'amc.learning.pipeline-health.v1', [late], scratch);
+  produceWithCli(
+    target.prefix,
+    'amc.learning.dip-analyses.v1',
+    [dipAt(Date.parse('2026-03-26T14:30:00Z'))],
+    scratch,
+  );
   await waitForCoordinatorInputs(kafka, target, (envelopes) =>
     ['health', 'dip'].every((kind) => envelopes.some((e) => e.kind === kind)),
   );
-  produceWithCli(target, 'amc.learning.pipeline-health.v1', [healthAt('run-tick', TICK)]);
-}
-
-function produceWithCli(target: LearningRun, topic: string, records: readonly object[]): void {
-  const file = path.join(scratch, `${target.applicationId}-${topic}-${records.length}-${Date.now()}.jsonl`);
-  writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
-  const endpoints = loadEndpoints();
-  const result = spawnSync('npm', ['run', '--silent', 'produce', '--', '--topic', topic, '--file', file], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: {
-      ...process.env,
-      KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
-      SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
-      AMC_TOPIC_PREFIX: target.prefix,
-    },
-  });
-  if (result.status !== 0) throw new Error(`produce ${topic} failed: ${result.stderr}${result.stdout}`);
+  produceWithCli(target.prefix, 'amc.learning.pipeline-health.v1', [healthAt('run-tick', TICK)], scratch);
 }
 
 describe('the learning coordinator through Kafka', () => {
