@@ -2,29 +2,23 @@
 // refusing (and reporting) every line that breaks the schema or the rules.
 // Usage: tsx bin/produce.ts --topic <topic> --file events.jsonl [--brokers ...] [--registry ...]
 import { readFile } from 'node:fs/promises';
-import { Kafka, logLevel } from 'kafkajs';
-import { topicPrefixFromEnv } from '../streams/app/job-config.ts';
+import { loadSettings, type Settings } from '../config/settings.ts';
+import { connectPublisher } from '../streams/serde/cli/connect-publisher.ts';
+import { EXIT_INFRASTRUCTURE, EXIT_REFUSED, EXIT_USAGE } from '../streams/serde/cli/exit-codes.ts';
 import { type ProduceOptions, parseProduceArgs } from '../streams/serde/cli/produce-args.ts';
 import { validateLines } from '../streams/serde/cli/validate-lines.ts';
 import { DEFAULT_FUTURE_MARGIN_MS } from '../streams/serde/generic-checks.ts';
-import { createPublisher } from '../streams/serde/publish.ts';
-import { createHttpRegistryClient } from '../streams/serde/registry-http.ts';
-import { createSerde } from '../streams/serde/serde.ts';
 
-const EXIT_BAD_LINES = 1;
-const EXIT_USAGE = 2;
-const EXIT_INFRASTRUCTURE = 3;
 async function produce(
   options: ProduceOptions,
   lines: ReturnType<typeof validateLines>['good'],
 ): Promise<void> {
-  const serde = createSerde({ registry: createHttpRegistryClient({ url: options.registryUrl }) });
-  const kafka = new Kafka({
+  const publisher = await connectPublisher({
+    brokers: options.brokers,
+    registryUrl: options.registryUrl,
+    topicPrefix: options.topicPrefix,
     clientId: 'amc-learning-produce',
-    brokers: [...options.brokers],
-    logLevel: logLevel.WARN,
   });
-  const publisher = await createPublisher({ kafka, serde, topicPrefix: options.topicPrefix });
   try {
     await publisher.publish(
       options.topic,
@@ -36,7 +30,19 @@ async function produce(
 }
 
 async function main(): Promise<number> {
-  const parsed = parseProduceArgs(process.argv.slice(2), process.env, topicPrefixFromEnv);
+  let settings: Settings;
+  try {
+    settings = loadSettings();
+  } catch (error) {
+    console.error((error as Error).message);
+    return EXIT_USAGE;
+  }
+  // Defaults from the job's own configuration (AMC_CONFIG and the environment): both meet on the same topics.
+  const defaults = {
+    KAFKA_BROKERS: settings.endpoints.kafkaBrokers.join(','),
+    SCHEMA_REGISTRY_URL: settings.endpoints.schemaRegistryUrl,
+  };
+  const parsed = parseProduceArgs(process.argv.slice(2), defaults, () => settings.job.topicPrefix);
   if (!parsed.ok) {
     (parsed.help ? console.log : console.error)(parsed.message);
     return parsed.help ? 0 : EXIT_USAGE;
@@ -67,7 +73,7 @@ async function main(): Promise<number> {
   }
   const verb = options.dryRun ? 'valid (dry run)' : `produced to ${options.topicPrefix}${options.topic}`;
   console.log(`${report.good.length} ${verb}, ${report.bad.length} refused`);
-  return report.bad.length > 0 ? EXIT_BAD_LINES : 0;
+  return report.bad.length > 0 ? EXIT_REFUSED : 0;
 }
 
 process.exitCode = await main();

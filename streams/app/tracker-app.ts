@@ -6,7 +6,8 @@ import { repartitionProcessor } from '../runtime/repartition.ts';
 import type { Codec, ProcessorDefinition } from '../runtime/types.ts';
 import { createRuntimeCodec } from '../serde/runtime-codec.ts';
 import type { Serde } from '../serde/serde.ts';
-import { NYSE_CALENDAR, type TrackerConfig } from '../tracker/domain/index.ts';
+import { defined } from '../shared/defined.ts';
+import { type ExchangeCalendar, NYSE_CALENDAR, type TrackerConfig } from '../tracker/domain/index.ts';
 import { envelopeEventTime, envelopeOf, type SymbolEnvelope, symbolOf } from '../tracker/envelope.ts';
 import { fanoutProcessor } from '../tracker/fanout.ts';
 import type { TrackerTopics } from '../tracker/topics.ts';
@@ -21,6 +22,11 @@ export interface TrackerAppOptions {
   readonly applicationPrefix: string;
   readonly partitions: number;
   readonly trackerConfig?: TrackerConfig;
+  readonly calendar?: ExchangeCalendar;
+  readonly barRetentionDays?: number;
+  readonly restateForDays?: number;
+  /** The tracker state's epoch times VERSIONS_PER_EPOCH (see identity-store.ts). */
+  readonly outcomeVersionBase?: number;
   readonly alertsConfig?: AlertsConfig;
   readonly alertsEnabled: boolean;
   readonly maxRecordsPerTransaction?: number;
@@ -35,6 +41,7 @@ export interface TrackerAppOptions {
  */
 export function trackerApp(options: TrackerAppOptions) {
   const { topics, applicationPrefix: prefix } = options;
+  const calendar = options.calendar ?? NYSE_CALENDAR;
   const codec = createRuntimeCodec(options.serde, {
     avro: new Map([
       [topics.discoveryRuns, TOPICS.discoveryRuns.name],
@@ -73,14 +80,20 @@ export function trackerApp(options: TrackerAppOptions) {
       wrap: (r) => envelopeOf(kinds.get(r.topic)!, r.value),
       keyOf: (r) => symbolOf(envelopeOf(kinds.get(r.topic)!, r.value)),
       // Once per exchange date, so a partition holding only a halted symbol still moves.
-      timeMarks: { bucketOf: (eventTime) => NYSE_CALENDAR.sessionDateOf(eventTime) },
+      timeMarks: { bucketOf: (eventTime) => calendar.sessionDateOf(eventTime) },
     }),
     trackerProcessor({
       applicationId: `${prefix}-tracker`,
       input: topics.bySymbol,
       outcomes: topics.outcomes,
       alertCandidates: topics.alertsByType,
-      ...(options.trackerConfig ? { config: options.trackerConfig } : {}),
+      calendar,
+      ...defined({
+        config: options.trackerConfig,
+        barRetentionDays: options.barRetentionDays,
+        restateForDays: options.restateForDays,
+        versionBase: options.outcomeVersionBase,
+      }),
     }) as ProcessorDefinition<unknown>,
     repartitionProcessor<{ dedup_key: string }, AlertEnvelope>({
       applicationId: `${prefix}-ack-router`,

@@ -2,16 +2,23 @@ import { type logCreator, logLevel } from 'kafkajs';
 
 /**
  * kafkajs logs, at ERROR, broker answers it then retries by itself (a
- * transaction still being completed, a group rebalancing). They are not errors
- * of ours; the runtime reports what matters as named events. Everything else
- * is written as one JSON line to stderr.
+ * transaction still being completed, a group rebalancing, metadata of a topic
+ * created a moment ago not yet everywhere). They are not errors of ours: if
+ * the retries run out, the call fails and the runtime reports it as a named
+ * event. Everything else is written as one JSON line to stderr.
  */
 const EXPECTED_WHILE_RETRYING = [
   'another concurrent operation on the same transaction',
   'The group is rebalancing',
   'The coordinator is loading',
   'The group coordinator is not available',
+  'This server does not host this topic-partition',
+  'There is no leader for this topic-partition',
+  'Topic with this name already exists',
 ];
+
+// kafkajs' logLevel is a plain object (no reverse mapping like a TypeScript enum's).
+const LEVEL_NAMES = new Map(Object.entries(logLevel).map(([name, level]) => [level as number, name]));
 
 export const runtimeLogCreator: logCreator = () => (entry) => {
   const message = entry.log.message ?? '';
@@ -23,6 +30,6 @@ export const runtimeLogCreator: logCreator = () => (entry) => {
     return;
   }
   process.stderr.write(
-    `${JSON.stringify({ level: logLevel[entry.level], logger: entry.namespace, ...entry.log })}\n`,
+    `${JSON.stringify({ level: LEVEL_NAMES.get(entry.level), logger: entry.namespace, ...entry.log })}\n`,
   );
 };

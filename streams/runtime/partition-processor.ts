@@ -1,5 +1,5 @@
 import { type StoreChange, TransactionalStore } from './store.ts';
-import { DEFAULT_WATERMARK_IDLE_MS, isTimeMark, markSource, timeMark, watermarkOf } from './time-marks.ts';
+import { isTimeMark, markSource, type SenderMark, timeMark, watermarkOf } from './time-marks.ts';
 import { TimerQueue } from './timers.ts';
 import type {
   InputRecord,
@@ -64,6 +64,9 @@ export class PartitionProcessor<V> {
   };
   /** Partition counts of the topics this processor sends time marks to. */
   private readonly partitionCounts = new Map<string, number>();
+  /** The last mark this partition sent said it was idle (kept in memory: a restart sends afresh). */
+  private sentIdle = false;
+  private committedSentIdle = false;
   private readonly ctx: ProcessorContext;
 
   constructor(
@@ -101,40 +104,62 @@ export class PartitionProcessor<V> {
    * Processes one decoded record: a time mark moves the watermark; anything
    * else goes through the late-record policy and the processor. Due timers
    * fire after either, and marks go downstream when stream time entered a
-   * new bucket.
+   * new bucket, or when this partition delivers again after being idle.
    */
   process(record: InputRecord<V>): void {
     const before = this.streamTime;
-    if (isTimeMark(record.value)) this.receiveMark(record.value.$mark.source, record.value.$mark.time);
+    if (isTimeMark(record.value)) this.receiveMark(record.value.$mark.source, record.value.$mark);
     else this.processRecord(record);
     this.fireDueTimers();
-    this.forwardMarks(record, before);
+    const forwarding = this.definition.forwardTimeMarks;
+    if (!forwarding) return;
+    const now = this.streamTime;
+    const newBucket =
+      now !== before &&
+      (!Number.isFinite(before) || forwarding.bucketOf(before) !== forwarding.bucketOf(now));
+    if (newBucket || this.sentIdle) this.sendMarks(record.topic, false);
   }
 
-  private receiveMark(source: string, time: number): void {
+  /**
+   * The input partition has been read to its end: tell every receiver this
+   * sender has delivered all it has, so its time no longer holds them back.
+   */
+  caughtUp(topic: string): void {
+    if (this.wouldSendIdleMark()) this.sendMarks(topic, true);
+  }
+
+  /** True when a caught-up partition would now tell its receivers it is idle. */
+  wouldSendIdleMark(): boolean {
+    return (
+      this.definition.forwardTimeMarks !== undefined && !this.sentIdle && Number.isFinite(this.streamTime)
+    );
+  }
+
+  private receiveMark(source: string, mark: SenderMark): void {
     this.counters.timeMarks++;
     const meta = this.store(META_STORE);
     const key = `${MARK_KEY_PREFIX}${source}`;
-    const previous = meta.get(key);
-    if (typeof previous === 'number' && previous >= time) return;
-    meta.put(key, time);
-    const latest: number[] = [];
-    for (const [k, v] of meta.entries()) if (k.startsWith(MARK_KEY_PREFIX)) latest.push(v as number);
-    const watermark = watermarkOf(latest, this.definition.watermarkIdleMs ?? DEFAULT_WATERMARK_IDLE_MS);
+    const previous = meta.get(key) as unknown as SenderMark | undefined;
+    const next = { time: Math.max(previous?.time ?? mark.time, mark.time), idle: mark.idle };
+    if (previous && previous.time === next.time && previous.idle === next.idle) return;
+    meta.put(key, next);
+    const senders: SenderMark[] = [];
+    for (const [k, v] of meta.entries())
+      if (k.startsWith(MARK_KEY_PREFIX)) senders.push(v as unknown as SenderMark);
+    const watermark = watermarkOf(senders);
     if (watermark > this.streamTime) this.setStreamTime(watermark);
   }
 
-  private forwardMarks(record: InputRecord<V>, before: number): void {
-    const forwarding = this.definition.forwardTimeMarks;
-    const now = this.streamTime;
-    if (!forwarding || now === before) return;
-    if (Number.isFinite(before) && forwarding.bucketOf(before) === forwarding.bucketOf(now)) return;
+  private sendMarks(inputTopic: string, idle: boolean): void {
+    const forwarding = this.definition.forwardTimeMarks!;
     const partitions = this.partitionCounts.get(forwarding.topic);
     if (partitions === undefined)
       throw new Error(`${this.definition.applicationId}: partition count of ${forwarding.topic} unknown`);
-    const mark = timeMark(markSource(this.definition.applicationId, record.topic, this.partition), now);
+    const now = this.streamTime;
+    const mark = timeMark(markSource(this.definition.applicationId, inputTopic, this.partition), now, idle);
     for (let partition = 0; partition < partitions; partition++)
       this.outputs.push({ topic: forwarding.topic, key: null, value: mark, timestamp: now, partition });
+    this.sentIdle = idle;
   }
 
   private processRecord(record: InputRecord<V>): void {
@@ -193,6 +218,7 @@ export class PartitionProcessor<V> {
 
   commit(): void {
     for (const store of this.stores.values()) store.commit();
+    this.committedSentIdle = this.sentIdle;
     this.counters.recordsOut += this.outputs.length;
     this.outputs = [];
     this.rejected = [];
@@ -200,6 +226,7 @@ export class PartitionProcessor<V> {
 
   rollback(): void {
     for (const store of this.stores.values()) store.rollback();
+    this.sentIdle = this.committedSentIdle;
     this.outputs = [];
     this.rejected = [];
   }

@@ -93,6 +93,11 @@ export class StreamRuntime<V> {
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.onAssignment(payload.memberAssignment));
+    // kafkajs never hands eachBatch a batch of transaction markers only; its instrumentation event still tells.
+    consumer.on(consumer.events.START_BATCH_PROCESS, ({ payload }) => {
+      if (payload.batchSize !== 0 || payload.offsetLag !== '0' || !definition.forwardTimeMarks) return;
+      void this.onCaughtUpWithoutRecords(payload.topic, payload.partition, BigInt(payload.lastOffset) + 1n);
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (payload.restart) return;
       this.events.emitEvent('crash', { error: String(payload.error) });
@@ -168,6 +173,8 @@ export class StreamRuntime<V> {
   }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     if (batch.messages.length === 0) return;
+    // Where the fetched data ends, transaction markers included: at the partition's end, the task is caught up.
+    const atEnd = batch.offsetLag() === '0';
     // Opening a task (fencing, restoring) can outlast the session timeout: keep the membership alive meanwhile.
     const task = await whileHeartbeating(heartbeat, () => this.task(topic, partition));
     const pending = batch.messages.filter((m) => BigInt(m.offset) >= task.nextOffset);
@@ -186,7 +193,8 @@ export class StreamRuntime<V> {
       if (!isRunning() || isStale()) break;
       const chunk = pending.slice(start, start + chunkSize);
       try {
-        await whileHeartbeating(heartbeat, () => task.processAndCommit(chunk));
+        const caughtUp = atEnd && start + chunkSize >= pending.length;
+        await whileHeartbeating(heartbeat, () => task.processAndCommit(chunk, caughtUp));
         processed += chunk.length;
         resolveOffset(chunk[chunk.length - 1]!.offset);
       } catch (err) {
@@ -202,6 +210,21 @@ export class StreamRuntime<V> {
       processed,
       skipped: batch.messages.length - pending.length,
     });
+  }
+
+  /**
+   * A batch of transaction markers only, at the end of the partition: a task
+   * that sends time marks and has not yet said it is idle says so now (its
+   * last records came in an earlier batch that did not reach the markers).
+   */
+  private async onCaughtUpWithoutRecords(topic: string, partition: number, endOffset: bigint): Promise<void> {
+    const task = this.tasks.get(key(topic, partition));
+    if (!task || !task.state.wouldSendIdleMark() || endOffset <= task.nextOffset) return;
+    try {
+      await task.processAndCommit([], true, endOffset);
+    } catch (err) {
+      await this.onTransactionFailed(task, err).catch(() => undefined);
+    }
   }
 
   private async onTransactionFailed(task: PartitionTask, err: unknown): Promise<void> {

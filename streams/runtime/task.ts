@@ -94,8 +94,27 @@ export class PartitionTask {
     }
   }
 
-  /** Processes `messages` (offsets at or past nextOffset) and commits them in one transaction. */
-  async processAndCommit(messages: readonly KafkaMessage[]): Promise<void> {
+  /**
+   * Processes `messages` (offsets at or past nextOffset) and commits them in
+   * one transaction. `caughtUp`: they end where the partition ends, so
+   * receivers of this processor's time marks can stop waiting for it. With no
+   * messages (the partition ended in transaction markers only), `endOffset`
+   * is where the committed offset moves.
+   */
+  processAndCommit(messages: readonly KafkaMessage[], caughtUp = false, endOffset?: bigint): Promise<void> {
+    // One transaction at a time per task, whoever asks (the batch loop, or a caught-up notice).
+    const run = this.tail.then(() => this.processAndCommitNow(messages, caughtUp, endOffset));
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private async processAndCommitNow(
+    messages: readonly KafkaMessage[],
+    caughtUp: boolean,
+    endOffset: bigint | undefined,
+  ): Promise<void> {
     const { codec, definition, events } = this.options;
     const began = Date.now();
     const byOffset = new Map<string, KafkaMessage>();
@@ -106,13 +125,20 @@ export class PartitionTask {
     const poison = new Map<string, string>();
     for (;;) {
       const failedAt = this.runChunk(messages, decoded, poison);
-      if (failedAt === undefined) break;
+      if (failedAt === undefined) {
+        if (caughtUp) this.state.caughtUp(this.topic);
+        break;
+      }
       this.state.rollback();
       poison.set(failedAt.offset, failedAt.error);
     }
     const last = messages[messages.length - 1];
-    if (!last) return;
-    const next = BigInt(last.offset) + 1n;
+    const next = last ? BigInt(last.offset) + 1n : endOffset;
+    // Nothing new to commit (e.g. a caught-up notice for offsets already committed).
+    if (next === undefined || next <= this.nextOffset) {
+      this.state.rollback();
+      return;
+    }
     const work = this.state.pending();
 
     try {

@@ -4,18 +4,18 @@
  * never see its missing checkpoint, because nothing moves that partition's
  * stream time.
  *
- * A re-keying step sends, when its stream time enters a new bucket (an
- * exchange session date), a mark carrying that time to every partition of
- * its output. A receiving partition keeps the latest mark of each sender and
- * takes their minimum as its watermark (so no partition is pushed past data
- * a slower sender still has to deliver); a sender more than `idleMs` behind
- * the most advanced one is idle and left out (as Flink does with idle
- * sources), measured in event time so a replay decides exactly as live did.
- * Stream time becomes the larger of the partition's own records and the
- * watermark. Marks never reach a processor, an output topic or a sink.
+ * A re-keying step sends a mark carrying its stream time to every partition
+ * of its output when its stream time enters a new bucket (an exchange
+ * session date), and an idle mark when it has delivered everything its input
+ * partition holds (it read up to the partition's end). A receiving partition
+ * keeps the latest mark of each sender; its watermark is the minimum over
+ * the senders still delivering, so no partition is pushed past data a slower
+ * sender is still working through (in a backfill, senders progress through
+ * event time at very different speeds). When every sender is idle, all data
+ * has been delivered and the watermark is the newest of their times. Stream
+ * time is the larger of the partition's own records and the watermark.
+ * Marks never reach a processor, an output topic or a sink.
  */
-
-export const DEFAULT_WATERMARK_IDLE_MS = 2 * 86_400_000;
 
 export interface TimeMark {
   readonly $mark: {
@@ -23,11 +23,19 @@ export interface TimeMark {
     readonly source: string;
     /** The sender's stream time, epoch ms. */
     readonly time: number;
+    /** The sender has delivered everything its input partition held. */
+    readonly idle: boolean;
   };
 }
 
-export function timeMark(source: string, time: number): TimeMark {
-  return { $mark: { source, time } };
+/** What a receiver remembers of a sender. */
+export interface SenderMark {
+  readonly time: number;
+  readonly idle: boolean;
+}
+
+export function timeMark(source: string, time: number, idle: boolean): TimeMark {
+  return { $mark: { source, time, idle } };
 }
 
 export function isTimeMark(value: unknown): value is TimeMark {
@@ -37,7 +45,8 @@ export function isTimeMark(value: unknown): value is TimeMark {
     mark !== null &&
     typeof mark === 'object' &&
     typeof (mark as { source?: unknown }).source === 'string' &&
-    Number.isFinite((mark as { time?: unknown }).time)
+    Number.isFinite((mark as { time?: unknown }).time) &&
+    typeof (mark as { idle?: unknown }).idle === 'boolean'
   );
 }
 
@@ -45,12 +54,14 @@ export const markSource = (applicationId: string, topic: string, partition: numb
   `${applicationId}:${topic}/${partition}`;
 
 /**
- * The watermark of the latest marks of each sender: the minimum over the
- * senders that are not idle. -Infinity when there are none.
+ * The watermark of the senders' latest marks: the minimum over those still
+ * delivering, or the newest time when all are idle; -Infinity with none.
  */
-export function watermarkOf(latestBySender: Iterable<number>, idleMs: number): number {
-  const times = [...latestBySender];
-  if (times.length === 0) return Number.NEGATIVE_INFINITY;
-  const newest = Math.max(...times);
-  return Math.min(...times.filter((time) => time >= newest - idleMs));
+export function watermarkOf(senders: Iterable<SenderMark>): number {
+  const all = [...senders];
+  if (all.length === 0) return Number.NEGATIVE_INFINITY;
+  const delivering = all.filter((s) => !s.idle);
+  return delivering.length > 0
+    ? Math.min(...delivering.map((s) => s.time))
+    : Math.max(...all.map((s) => s.time));
 }

@@ -91,12 +91,6 @@ export interface ProcessorDefinition<V = unknown> {
   readonly lateRecordPolicy?: LateRecordPolicy;
   /** Sends this processor's stream time downstream as time marks (see streams/runtime/time-marks.ts). */
   readonly forwardTimeMarks?: TimeMarkForwarding;
-  /**
-   * A sender of time marks whose mark is more than this far (event time)
-   * behind the most advanced sender is idle and left out of the watermark
-   * (default: two days).
-   */
-  readonly watermarkIdleMs?: number;
   process(record: InputRecord<V>, ctx: ProcessorContext): void;
   onTimer?(timer: Timer, ctx: ProcessorContext): void;
 }

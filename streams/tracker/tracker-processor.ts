@@ -39,6 +39,8 @@ export interface TrackerOptions {
   readonly barRetentionDays?: number;
   /** A final outcome stays open to late and corrected bars this long after discovery. */
   readonly restateForDays?: number;
+  /** Added to every outcome version: a rebuilt state's versions start above the old state's. */
+  readonly versionBase?: number;
 }
 
 interface SymbolState {
@@ -72,6 +74,7 @@ export function trackerProcessor(options: TrackerOptions): ProcessorDefinition<S
   const context = { config, calendar };
   const retentionMs = (options.barRetentionDays ?? 120) * DAY_MS;
   const restateMs = (options.restateForDays ?? 90) * DAY_MS;
+  const versionBase = options.versionBase ?? 0;
   const missedRule = {
     min_return_pct: config.missedOpportunityReturnPct,
     high_severity_return_pct: config.missedOpportunityHighReturnPct,
@@ -101,7 +104,7 @@ export function trackerProcessor(options: TrackerOptions): ProcessorDefinition<S
       ctx.send({
         topic: options.outcomes,
         key: trackingId,
-        value: toOutcomeRecord(outcome, decision.version),
+        value: toOutcomeRecord(outcome, versionBase + decision.version),
         timestamp: outcome.as_of,
       });
       const candidate = outcome.final ? missedOpportunity(outcome) : null;

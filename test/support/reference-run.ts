@@ -64,8 +64,12 @@ export function asInputRecords(topic: string, records: readonly ReadRecord[]): I
 }
 
 /** Runs a TypeScript entry point of the project in a process of its own (kill -9 reaches it). */
-export function startScript(relativePath: string, env: Record<string, string>): ChildProcess {
-  const args = ['--import', tsxLoaderUrl(), path.join(REPO_ROOT, relativePath)];
+export function startScript(
+  relativePath: string,
+  env: Record<string, string>,
+  scriptArgs: readonly string[] = [],
+): ChildProcess {
+  const args = ['--import', tsxLoaderUrl(), path.join(REPO_ROOT, relativePath), ...scriptArgs];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -100,20 +100,28 @@ export async function readAvro<T extends TopicName>(
 }
 
 /** The main job on test topics, in a process of its own. */
-export function startTrackerJob(run: TrackerRun, env: Record<string, string> = {}): ChildProcess {
+export function startTrackerJob(
+  run: TrackerRun,
+  env: Record<string, string> = {},
+  args: readonly string[] = [],
+): ChildProcess {
   const endpoints = loadEndpoints();
-  return startScript('bin/amc-learning.ts', {
-    KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
-    SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
-    CLICKHOUSE_URL: endpoints.clickhouseUrl,
-    AMC_TOPIC_PREFIX: run.prefix,
-    AMC_APPLICATION_ID: run.applicationId,
-    AMC_PARTITIONS: String(PARTITIONS),
-    AMC_SESSION_TIMEOUT_MS: '6000',
-    // The tracker's own tests run it alone; the coordinator's switch it on.
-    AMC_LEARNING_COORDINATOR_ENABLED: 'false',
-    ...env,
-  });
+  return startScript(
+    'bin/amc-learning.ts',
+    {
+      KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+      SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
+      CLICKHOUSE_URL: endpoints.clickhouseUrl,
+      AMC_TOPIC_PREFIX: run.prefix,
+      AMC_APPLICATION_ID: run.applicationId,
+      AMC_PARTITIONS: String(PARTITIONS),
+      AMC_SESSION_TIMEOUT_MS: '6000',
+      // The tracker's own tests run it alone; the coordinator's switch it on.
+      AMC_LEARNING_COORDINATOR_ENABLED: 'false',
+      ...env,
+    },
+    args,
+  );
 }
 
 /** The last version of each tracking id's outcome. */

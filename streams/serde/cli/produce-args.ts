@@ -1,4 +1,6 @@
 // Command-line arguments of bin/produce.ts, parsed without side effects.
+
+import { parseFlags } from '../../../config/cli-flags.ts';
 import { isTopicName, TOPIC_NAMES, type TopicName } from '../../../schemas/topics.ts';
 import { registryUrlFromEnv } from '../registry-http.ts';
 
@@ -28,34 +30,18 @@ export type ParsedArgs =
   | { readonly ok: true; readonly options: ProduceOptions }
   | { readonly ok: false; readonly help: boolean; readonly message: string };
 
-const VALUE_FLAGS = new Set(['--topic', '--file', '--brokers', '--registry']);
-
 export function parseProduceArgs(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = {},
   prefixOf: (env: NodeJS.ProcessEnv) => string = () => '',
 ): ParsedArgs {
-  const values = new Map<string, string>();
-  let dryRun = false;
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index] as string;
-    if (arg === '--help' || arg === '-h') return { ok: false, help: true, message: PRODUCE_USAGE };
-    if (arg === '--dry-run') {
-      dryRun = true;
-      continue;
-    }
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
-    if (flag === undefined || !VALUE_FLAGS.has(flag)) {
-      return { ok: false, help: false, message: `unknown argument ${arg}` };
-    }
-    const value = inline ?? argv[++index];
-    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
-      return { ok: false, help: false, message: `${flag} needs a value` };
-    }
-    if (values.has(flag)) return { ok: false, help: false, message: `${flag} given twice` };
-    values.set(flag, value);
-  }
+  const flags = parseFlags(argv, {
+    values: ['--topic', '--file', '--brokers', '--registry'],
+    switches: ['--dry-run'],
+  });
+  if (!flags.ok) return flags.help ? { ok: false, help: true, message: PRODUCE_USAGE } : flags;
+  const { values } = flags;
+  const dryRun = flags.switches.has('--dry-run');
   const topic = values.get('--topic');
   const file = values.get('--file');
   if (topic === undefined) return { ok: false, help: false, message: '--topic is required' };

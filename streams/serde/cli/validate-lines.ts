@@ -44,13 +44,25 @@ export function validateLine<T extends TopicName>(
   }
   const coerced = recordFromJson(loadSchemaNode(topic), json);
   if (!coerced.ok) return { lineNumber, code: 'SCHEMA_VIOLATION', message: coerced.message };
-  if (!readerType(topic).isValid(coerced.value)) {
-    return { lineNumber, code: 'SCHEMA_VIOLATION', message: `does not match the schema of ${topic}` };
-  }
+  const broken = recordProblem(topic, coerced.value, context);
+  if (broken) return { lineNumber, ...broken };
   const record = coerced.value as TopicRecords[T];
-  const broken = checkRecord(topic, record, context);
-  if (broken) return { lineNumber, code: broken.code, message: broken.message };
   return { lineNumber, key: keyOf(topic, record), record };
+}
+
+/**
+ * Why a record may not be produced to a topic (its schema, then the serde's
+ * rules), or undefined when it may: the one check every producer applies.
+ */
+export function recordProblem<T extends TopicName>(
+  topic: T,
+  record: unknown,
+  context: RuleContext,
+): { readonly code: LineProblem; readonly message: string } | undefined {
+  if (!readerType(topic).isValid(record)) {
+    return { code: 'SCHEMA_VIOLATION', message: `does not match the schema of ${topic}` };
+  }
+  return checkRecord(topic, record as TopicRecords[T], context);
 }
 
 export function validateLines<T extends TopicName>(

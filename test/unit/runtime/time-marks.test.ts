@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countProcessor } from '../../../streams/reference/count-processor.ts';
 import { PartitionProcessor } from '../../../streams/runtime/partition-processor.ts';
 import { repartitionProcessor } from '../../../streams/runtime/repartition.ts';
-import { isTimeMark, timeMark, watermarkOf } from '../../../streams/runtime/time-marks.ts';
+import { isTimeMark, type TimeMark, timeMark, watermarkOf } from '../../../streams/runtime/time-marks.ts';
 import type { InputRecord, OutputRecord } from '../../../streams/runtime/types.ts';
 
 const HOUR = 3_600_000;
@@ -41,13 +41,21 @@ function rekeyer() {
 const marksIn = (outputs: readonly OutputRecord[]) => outputs.filter((o) => isTimeMark(o.value));
 
 describe('watermarkOf', () => {
-  it('is the minimum of the senders that are not idle', () => {
-    expect(watermarkOf([5 * DAY, 6 * DAY, 7 * DAY], 2 * DAY)).toBe(5 * DAY);
-    // 4 days behind the newest with a 2-day idle limit: left out.
-    expect(watermarkOf([3 * DAY, 6 * DAY, 7 * DAY], 2 * DAY)).toBe(6 * DAY);
-    // Exactly at the limit still counts.
-    expect(watermarkOf([5 * DAY, 7 * DAY], 2 * DAY)).toBe(5 * DAY);
-    expect(watermarkOf([], 2 * DAY)).toBe(Number.NEGATIVE_INFINITY);
+  const delivering = (time: number) => ({ time, idle: false });
+  const idle = (time: number) => ({ time, idle: true });
+
+  it('is the minimum over the senders still delivering', () => {
+    expect(watermarkOf([delivering(5 * DAY), delivering(7 * DAY), delivering(6 * DAY)])).toBe(5 * DAY);
+  });
+
+  it('leaves out idle senders, however far behind or ahead they are', () => {
+    expect(watermarkOf([idle(1 * DAY), delivering(6 * DAY), delivering(7 * DAY)])).toBe(6 * DAY);
+    expect(watermarkOf([idle(9 * DAY), delivering(6 * DAY)])).toBe(6 * DAY);
+  });
+
+  it('is the newest time once every sender is idle: everything has been delivered', () => {
+    expect(watermarkOf([idle(1 * DAY), idle(7 * DAY)])).toBe(7 * DAY);
+    expect(watermarkOf([])).toBe(Number.NEGATIVE_INFINITY);
   });
 });
 
@@ -67,7 +75,7 @@ describe('forwarding time marks from a re-keying step', () => {
       [1, T0 + DAY],
       [2, T0 + DAY],
     ]);
-    expect(marks[0]!.value).toEqual(timeMark('by-symbol:bars/1', T0));
+    expect(marks[0]!.value).toEqual(timeMark('by-symbol:bars/1', T0, false));
     // The records themselves are forwarded as ever, each before the mark it caused.
     expect(outputs.filter((o) => !isTimeMark(o.value)).map((o) => o.key)).toEqual(['AAA', 'BBB', 'AAA']);
     expect(isTimeMark(outputs[0]!.value)).toBe(false);
@@ -97,6 +105,40 @@ describe('forwarding time marks from a re-keying step', () => {
   });
 });
 
+describe('idle marks: a sender that has delivered everything it holds', () => {
+  it('says so once when caught up, and is delivering again with its next record', () => {
+    const state = rekeyer();
+    state.process(input('bars', 1, T0, { s: 'AAA' }));
+    state.caughtUp('bars');
+    state.caughtUp('bars');
+    state.process(input('bars', 1, T0 + HOUR, { s: 'AAA' }));
+    const marks = marksIn(state.pending().outputs).map((m) => [m.partition, (m.value as TimeMark).$mark]);
+    const source = 'by-symbol:bars/1';
+    expect(marks).toEqual([
+      ...[0, 1, 2].map((p) => [p, { source, time: T0, idle: false }]),
+      ...[0, 1, 2].map((p) => [p, { source, time: T0, idle: true }]),
+      // Same day, but it had said it was idle: it delivers again.
+      ...[0, 1, 2].map((p) => [p, { source, time: T0 + HOUR, idle: false }]),
+    ]);
+  });
+
+  it('forgets an idle mark whose transaction was rolled back', () => {
+    const state = rekeyer();
+    state.process(input('bars', 1, T0, { s: 'AAA' }));
+    state.commit();
+    state.caughtUp('bars');
+    expect(state.wouldSendIdleMark()).toBe(false);
+    state.rollback();
+    expect(state.wouldSendIdleMark()).toBe(true);
+  });
+
+  it('sends nothing before it has any stream time, nor from a processor that forwards no marks', () => {
+    const state = rekeyer();
+    state.caughtUp('bars');
+    expect(state.pending().outputs).toEqual([]);
+  });
+});
+
 describe('receiving time marks', () => {
   const windowed = () =>
     new PartitionProcessor(
@@ -109,7 +151,8 @@ describe('receiving time marks', () => {
       }),
       0,
     );
-  const mark = (source: string, time: number) => input('in', 0, time, timeMark(source, time));
+  const mark = (source: string, time: number, idle = false) =>
+    input('in', 0, time, timeMark(source, time, idle));
 
   it('moves stream time to the minimum of its senders and fires the timers that became due', () => {
     const state = windowed();
@@ -124,17 +167,22 @@ describe('receiving time marks', () => {
     expect(state.counters.timeMarks).toBe(1);
   });
 
-  it('never passes a slower sender, until that sender is idle (two days behind the newest)', () => {
+  it('never passes a slower sender that is still delivering, however far behind', () => {
     const state = windowed();
     state.process(mark('up:bars/0', T0 + DAY));
-    state.process(mark('up:bars/1', T0 + 2 * DAY));
+    state.process(mark('up:bars/1', T0 + 20 * DAY));
     expect(state.streamTime).toBe(T0 + DAY);
-    state.process(mark('up:bars/1', T0 + 3 * DAY));
-    // bars/0 at day 1 is two days behind day 3: still counted.
-    expect(state.streamTime).toBe(T0 + DAY);
-    state.process(mark('up:bars/1', T0 + 3 * DAY + HOUR));
-    // Now more than two days behind: idle, left out.
-    expect(state.streamTime).toBe(T0 + 3 * DAY + HOUR);
+    // The slow one catches up and says it is idle: the other decides alone.
+    state.process(mark('up:bars/0', T0 + 2 * DAY, true));
+    expect(state.streamTime).toBe(T0 + 20 * DAY);
+  });
+
+  it('a delisted symbol alone in its partition: its sender idles, the others carry time on', () => {
+    const state = windowed();
+    state.process(mark('up:bars/1', T0 + 20 * DAY, true));
+    state.process(mark('up:bars/0', T0 + 30 * DAY));
+    state.process(mark('up:bars/0', T0 + 45 * DAY));
+    expect(state.streamTime).toBe(T0 + 45 * DAY);
   });
 
   it('does not move stream time backwards, and keeps each sender in the changelogged meta store', () => {
@@ -143,7 +191,7 @@ describe('receiving time marks', () => {
     state.process(mark('up:bars/0', T0 + DAY));
     expect(state.streamTime).toBe(T0 + 5 * DAY);
     const meta = state.pending().changes.get('__meta') ?? [];
-    expect(meta).toContainEqual(['mark:up:bars/0', T0 + DAY]);
+    expect(meta).toContainEqual(['mark:up:bars/0', { time: T0 + DAY, idle: false }]);
   });
 
   it('never hands a mark to the processor', () => {

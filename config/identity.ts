@@ -1,0 +1,50 @@
+/**
+ * The part of the configuration that is a processor's identity: the settings
+ * that decide the answers already held in its state. Changing one of them on
+ * existing state would mix outcomes computed under two sets of rules in one
+ * store, so the job refuses to start until the operator says to rebuild.
+ */
+import type { Settings } from './settings.ts';
+
+export interface ProcessorIdentity {
+  /** The processor's application id (its consumer group). */
+  readonly processor: string;
+  /** The answer-deciding settings, by configuration path. */
+  readonly settings: Readonly<Record<string, unknown>>;
+}
+
+/** The identities of the job's stateful processors whose answers depend on rules. */
+export function identitiesOf(settings: Settings): ProcessorIdentity[] {
+  const { tracker, calendarSettings } = settings;
+  return [
+    {
+      processor: `${settings.job.applicationId}-tracker`,
+      settings: {
+        'tracker.basis': tracker.basis,
+        'tracker.checkpoints': tracker.checkpoints,
+        'tracker.categoryCutoffs': tracker.categoryCutoffs,
+        'tracker.missingGraceSessions': tracker.missingGraceSessions,
+        'tracker.boughtWindowDays': tracker.boughtWindowDays,
+        'tracker.missedOpportunityReturnPct': tracker.missedOpportunityReturnPct,
+        'tracker.missedOpportunityHighReturnPct': tracker.missedOpportunityHighReturnPct,
+        'calendar.timeZone': calendarSettings.timeZone,
+        'calendar.holidays': calendarSettings.holidays,
+        'calendar.extraClosures': calendarSettings.extraClosures,
+      },
+    },
+  ];
+}
+
+/** Each setting that differs, as `path: old → new`; empty when the two agree. */
+export function identityChanges(
+  stored: Readonly<Record<string, unknown>>,
+  current: Readonly<Record<string, unknown>>,
+): string[] {
+  const paths = [...new Set([...Object.keys(stored), ...Object.keys(current)])].sort();
+  return paths
+    .filter((path) => JSON.stringify(stored[path]) !== JSON.stringify(current[path]))
+    .map(
+      (path) =>
+        `${path}: ${JSON.stringify(stored[path]) ?? '(unset)'} → ${JSON.stringify(current[path]) ?? '(unset)'}`,
+    );
+}
