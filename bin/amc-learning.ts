@@ -103,6 +103,7 @@ async function main(): Promise<number | undefined> {
             ...common,
             topics: learningTopicsFor(job),
             config: learningConfig,
+            exchangeTimeZone: settings.calendar.timeZone,
             // The monitor and the dip validator have no switches of their own yet: their metrics are always stated.
             agents: { tracker: switches.tracker, monitor: true, dipValidator: true },
           }),

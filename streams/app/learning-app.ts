@@ -11,6 +11,7 @@ import { repartitionProcessor } from '../runtime/repartition.ts';
 import type { Codec, ProcessorDefinition } from '../runtime/types.ts';
 import { createRuntimeCodec } from '../serde/runtime-codec.ts';
 import type { Serde } from '../serde/serde.ts';
+import { NYSE_TIME_ZONE } from '../tracker/domain/index.ts';
 import { composeApp } from './compose.ts';
 
 export interface LearningAppOptions {
@@ -22,6 +23,8 @@ export interface LearningAppOptions {
   readonly partitions: number;
   readonly config: LearningConfig;
   readonly agents: AgentsEnabled;
+  /** Time zone of the exchange's session dates (the tracker's calendar): when day-30 sessions end. */
+  readonly exchangeTimeZone?: string;
   readonly maxRecordsPerTransaction?: number;
   readonly sessionTimeoutMs?: number;
 }
@@ -35,6 +38,7 @@ export interface LearningAppOptions {
  */
 export function learningApp(options: LearningAppOptions) {
   const { topics, applicationPrefix: prefix } = options;
+  const exchangeTimeZone = options.exchangeTimeZone ?? NYSE_TIME_ZONE;
   const codec = createRuntimeCodec(options.serde, {
     avro: new Map([
       [topics.recommendations, TOPICS.recommendations.name],
@@ -68,7 +72,7 @@ export function learningApp(options: LearningAppOptions) {
       inputTopics: [...kinds.keys()],
       outputTopic: topics.coordinatorInputs,
       keyOf: () => COORDINATOR_KEY,
-      wrap: (r) => envelopeOf(kinds.get(r.topic)!, r.value, r.timestamp),
+      wrap: (r) => envelopeOf(kinds.get(r.topic)!, r.value, r.timestamp, exchangeTimeZone),
     }),
     coordinatorProcessor({
       applicationId: `${prefix}-coordinator`,

@@ -7,7 +7,7 @@
  * Its request time is its event time and its Kafka timestamp.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kafka, Producer } from 'kafkajs';
+import { type Kafka, Partitioners, type Producer } from 'kafkajs';
 import { EARLIEST_EVENT_TIME } from '../../schemas/event-time.ts';
 import { encodeJson } from '../runtime/json-codec.ts';
 import {
@@ -71,7 +71,11 @@ export async function createCommandPublisher(options: CommandPublisherOptions): 
   const parameters = options.parameters ?? DEFAULT_LEARNING_CONFIG.parameters.map((p) => p.name);
   const clock = options.clock ?? Date.now;
   const newId = options.newId ?? randomUUID;
-  const producer: Producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer: Producer = options.kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
 
   async function publish<C extends CoordinatorCommand>(

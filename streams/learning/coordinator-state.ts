@@ -12,6 +12,7 @@ import {
   type HealthFact,
   type LearningConfig,
   type OutcomeFact,
+  outcomeKnownFrom,
   type ParameterState,
   type PendingProposal,
   type RecommendationFact,
@@ -72,11 +73,9 @@ export function recordFact(stores: Stores, envelope: DataEnvelope, horizon: numb
       return;
     case 'outcome': {
       const id = envelope.fact.tracking_id;
-      put(
-        stores.outcomes,
-        id,
-        addVersion<OutcomeFact>(stores.outcomes.get(id) ?? [], envelope.fact, horizon),
-      );
+      const history: OutcomeFact[] = stores.outcomes.get(id) ?? [];
+      const known = { ...envelope.fact, as_of: outcomeKnownFrom(history, envelope.fact) };
+      put(stores.outcomes, id, addVersion<OutcomeFact>(history, known, horizon));
       return;
     }
     case 'run':

@@ -19,6 +19,7 @@ import type {
   RecommendationFact,
   RunFact,
 } from './domain/index.ts';
+import { zonedInstant } from './domain/index.ts';
 import type { CoordinatorEnvelope } from './envelope.ts';
 
 export const recommendationFact = (r: Recommendation): RecommendationFact => ({
@@ -31,8 +32,16 @@ export const recommendationFact = (r: Recommendation): RecommendationFact => ({
   factors: r.factors,
 });
 
+/** The next midnight after a session date, in the exchange's time zone. */
+const endOfSession = (sessionDate: string, timeZone: string): number =>
+  zonedInstant(
+    new Date(Date.parse(`${sessionDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10),
+    0,
+    timeZone,
+  );
+
 /** The horizon checkpoint (day 30 by default) is the last one; its return when reached. */
-export function outcomeFact(o: RecommendationOutcome): OutcomeFact {
+export function outcomeFact(o: RecommendationOutcome, exchangeTimeZone: string): OutcomeFact {
   const horizon = o.checkpoints[o.checkpoints.length - 1];
   return {
     tracking_id: o.tracking_id,
@@ -43,6 +52,8 @@ export function outcomeFact(o: RecommendationOutcome): OutcomeFact {
     success: o.success,
     category: o.outcome_category,
     missed_opportunity: o.missed_opportunity,
+    settled_at:
+      o.final && horizon !== undefined ? endOfSession(horizon.session_date, exchangeTimeZone) : null,
   };
 }
 
@@ -120,12 +131,20 @@ export const parameterRecord = (change: ParameterChange): ParameterValue => ({ .
 export type InputKind = CoordinatorEnvelope['kind'];
 
 /** An input record as the coordinator's envelope; `at` is the record's event time. */
-export function envelopeOf(kind: InputKind, value: unknown, at: number): CoordinatorEnvelope {
+export function envelopeOf(
+  kind: InputKind,
+  value: unknown,
+  at: number,
+  exchangeTimeZone: string,
+): CoordinatorEnvelope {
   switch (kind) {
     case 'recommendation':
       return { kind, at, fact: recommendationFact(value as Recommendation) };
-    case 'outcome':
-      return { kind, at, fact: outcomeFact(value as RecommendationOutcome) };
+    case 'outcome': {
+      // A backfill's outcome carries the time of the last bar the tracker had: it happened when it settled.
+      const fact = outcomeFact(value as RecommendationOutcome, exchangeTimeZone);
+      return { kind, at: fact.settled_at === null ? at : Math.min(at, fact.settled_at), fact };
+    }
     case 'run':
       return { kind, at, fact: runFact(value as DiscoveryRun) };
     case 'health':

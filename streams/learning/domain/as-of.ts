@@ -24,6 +24,27 @@ export function addVersion<T extends Versioned>(history: readonly T[], next: T, 
   return versions.filter((v) => v.as_of >= horizon || v === newestSettled);
 }
 
+/**
+ * When a version of an outcome counts as known. The tracker stamps an
+ * outcome with the latest bar it reflects, so the same final outcome carries
+ * the day-30 bar's time live but the last bar's time in a backfill that sent
+ * every bar first. The first final version therefore counts from the end of
+ * its day-30 session, which both agree on; later versions (restatements) and
+ * non-final ones from their own time.
+ */
+export function outcomeKnownFrom(
+  history: readonly { readonly version: number; readonly final: boolean }[],
+  fact: {
+    readonly version: number;
+    readonly final: boolean;
+    readonly as_of: number;
+    readonly settled_at: number | null;
+  },
+): number {
+  const firstFinal = fact.final && !history.some((v) => v.final && v.version < fact.version);
+  return firstFinal && fact.settled_at !== null ? fact.settled_at : fact.as_of;
+}
+
 /** The highest version known before `instant`, if any. */
 export function versionAsOf<T extends Versioned>(history: readonly T[], instant: number): T | undefined {
   let found: T | undefined;

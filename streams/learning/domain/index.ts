@@ -5,7 +5,7 @@
  */
 
 /** Versions of a record as of an instant. */
-export { addVersion, type Versioned, versionAsOf } from './as-of.ts';
+export { addVersion, outcomeKnownFrom, type Versioned, versionAsOf } from './as-of.ts';
 /** Seeded cluster bootstrap of a family of candidate values, selection-adjusted. */
 export {
   bootstrapFamily,

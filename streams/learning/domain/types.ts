@@ -27,6 +27,12 @@ export interface OutcomeFact {
   readonly success: boolean | null;
   readonly category: OutcomeCategory | null;
   readonly missed_opportunity: boolean;
+  /**
+   * For a final outcome, the end of its day-30 session (the next midnight in
+   * the exchange's time zone); null otherwise. It does not depend on the
+   * order the tracker saw the bars in, as as_of does (see outcomeKnownFrom).
+   */
+  readonly settled_at: number | null;
 }
 
 /** A discovery run: when it finished and the parameters it ran with. */

@@ -5,9 +5,10 @@ import { createLearningConfig } from '../../../streams/learning/domain/index.ts'
 import type { CoordinatorEnvelope } from '../../../streams/learning/envelope.ts';
 import { runInMemory } from '../../../streams/runtime/test-driver.ts';
 import { testKafka } from '../../support/kafka.ts';
-import { learningMarket, publishMarket } from '../../support/learning-market.ts';
+import { healthAt, learningMarket, publishMarket } from '../../support/learning-market.ts';
 import {
   createLearningTopics,
+  learningPublisher,
   newLearningRun,
   readCycles,
   startLearningJob,
@@ -22,10 +23,11 @@ const kafka = testKafka();
 const serde = testSerde();
 const market = learningMarket();
 const PICKS = 200;
-// The inputs' event time runs from Monday 5 January to Tuesday 24 March (the tracker's outcomes).
-const LAST = 'weekly-2026-03-23';
+// The inputs' event time runs from Monday 5 January to a pipeline-health record on Tuesday 31 March.
+const TICK = Date.parse('2026-03-31T15:00:00Z');
+const LAST = 'weekly-2026-03-30';
 const WEEKS = Array.from(
-  { length: 11 },
+  { length: 12 },
   (_, i) => `weekly-${new Date(Date.UTC(2026, 0, 12 + 7 * i)).toISOString().slice(0, 10)}`,
 );
 
@@ -39,6 +41,11 @@ describe('the coordinator killed with -9 in mid-cycle', () => {
     const run = newLearningRun('learn-crash');
     await createLearningTopics(kafka, run);
     await publishMarket(kafka, serde, run, market);
+    // Published with the rest: whichever input comes first, every week from 12 January is run once.
+    const publisher = await learningPublisher(kafka, serde, run);
+    await publisher
+      .publish('amc.learning.pipeline-health.v1', [healthAt('run-tick', TICK)])
+      .finally(() => publisher.close());
     // Small transactions make many commit points. A reader of uncommitted records sees each cycle
     // record the moment it reaches the log, inside its transaction, and kills the job right there.
     const small = { AMC_TRANSACTION_RECORDS: '10' };
@@ -90,7 +97,7 @@ describe('the coordinator killed with -9 in mid-cycle', () => {
     );
     const cycles = await readCycles(kafka, run, (read) => read.some((c) => c.cycle_id === LAST));
 
-    // Every weekly cycle once, Mondays 12 January to 23 March: none lost, none twice.
+    // Every weekly cycle once, Mondays 12 January to 30 March: none lost, none twice.
     expect(cycles.map((c) => c.cycle_id).sort()).toEqual(WEEKS);
 
     // Exactly the records of an uninterrupted run over the inputs the coordinator was handed, in their order.

@@ -38,9 +38,10 @@ import { latestOutcomes, readAvro, testSerde } from '../../support/tracker-run.t
  * Monday 07:00 New York is 12:00 UTC until 8 March 2026 and 11:00 UTC from
  * then on. The data's event time runs from Monday 5 January (after 07:00) to
  * Tuesday 31 March, so the weekly cycles are those of the twelve Mondays
- * from 12 January to 30 March, each once. The tracker states each outcome as
- * of the latest bar it had seen (bars come first here: up to 24 March), so
- * only the last cycle can see them all.
+ * from 12 January to 30 March, each once. Outcomes reach the coordinator in
+ * no particular order across the tracker's partitions, so only the last
+ * cycle, fired by a record published after all of them arrived, is sure to
+ * see them all.
  */
 const EXPECTED_CYCLES: [string, string][] = [
   ['weekly-2026-01-12', '2026-01-12T12:00:00Z'],

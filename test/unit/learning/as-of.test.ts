@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addVersion, versionAsOf } from '../../../streams/learning/domain/index.ts';
+import { addVersion, outcomeKnownFrom, versionAsOf } from '../../../streams/learning/domain/index.ts';
 
 const v = (version: number, as_of: number) => ({ version, as_of, note: `v${version}` });
 
@@ -21,5 +21,19 @@ describe('versions as of an instant', () => {
     expect(history.map((h) => h.version)).toEqual([2, 3]);
     history = addVersion(history, v(4, 400), 1000);
     expect(history.map((h) => h.version)).toEqual([4]);
+  });
+});
+
+describe('when an outcome counts as known', () => {
+  const final = { version: 1, final: true, as_of: 5000, settled_at: 3000 };
+
+  it('a first final version from the end of its day-30 session, whatever bar the tracker stamped it with', () => {
+    expect(outcomeKnownFrom([], final)).toBe(3000);
+    expect(outcomeKnownFrom([{ version: 1, final: false }], { ...final, version: 2 })).toBe(3000);
+  });
+
+  it('a restatement and a non-final version from their own time', () => {
+    expect(outcomeKnownFrom([{ version: 1, final: true }], { ...final, version: 2 })).toBe(5000);
+    expect(outcomeKnownFrom([], { ...final, final: false, settled_at: null })).toBe(5000);
   });
 });

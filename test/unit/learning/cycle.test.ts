@@ -40,6 +40,7 @@ const outcome = (id: string, fields: Partial<OutcomeFact>): OutcomeFact => ({
   success: null,
   category: null,
   missed_opportunity: false,
+  settled_at: null,
   ...fields,
 });
 

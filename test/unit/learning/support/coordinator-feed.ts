@@ -70,6 +70,7 @@ export function marketEnvelopes(options: MarketOptions, from: number): Coordinat
         success: pick.return_30d > 0,
         category: pick.explosive ? 'EXPLOSIVE' : pick.return_30d >= 20 ? 'STRONG' : 'MODERATE',
         missed_opportunity: false,
+        settled_at: discovered + 45 * DAY,
       },
     });
   });
