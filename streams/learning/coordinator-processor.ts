@@ -24,6 +24,7 @@ import {
   rollBack,
   runCycle,
   scheduledCycleId,
+  superseded,
 } from './domain/index.ts';
 import type { CoordinatorEnvelope } from './envelope.ts';
 
@@ -110,7 +111,11 @@ export function coordinatorProcessor(options: CoordinatorOptions): ProcessorDefi
       // A cycle that cannot be computed must not stop the schedule or poison the record that triggered it.
       out.cycle(failedCycle(request, config, error instanceof Error ? error.message : String(error)));
     }
-    if (result !== undefined) {
+    const decidedAt = stores.clock.get('decided_at');
+    if (result !== undefined && decidedAt !== undefined && request.at < decidedAt) {
+      out.cycle(superseded(result.report, decidedAt));
+    } else if (result !== undefined) {
+      put<number>(stores.clock, 'decided_at', request.at);
       out.cycle(result.report);
       for (const proposal of result.proposals) {
         if (proposal.status === 'INSUFFICIENT_DATA') {

@@ -54,7 +54,8 @@ export function storesOf(ctx: ProcessorContext) {
     commands: store<number>('commands'),
     /**
      * data_seen_until: largest event time of a data record; first_cycle: the earliest scheduled
-     * instant; next_cycle: the next one due; last_cycle: the last one run.
+     * instant; next_cycle: the next one due; last_cycle: the last one run; decided_at: the instant
+     * of the newest cycle that decided its proposals.
      */
     clock: store<number>('clock'),
   };

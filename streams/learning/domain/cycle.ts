@@ -176,6 +176,23 @@ export function runCycle(
   return { report, proposals };
 }
 
+/**
+ * A cycle as of an instant older than that of a cycle which already decided
+ * (one run late, or on request as of the past) decides nothing: newer
+ * evidence stands. Its earned proposals are REJECTED, and say why.
+ */
+export function superseded(report: CycleReport, decidedAt: number): CycleReport {
+  const note = ` (superseded: the cycle as of ${new Date(decidedAt).toISOString()} decides this parameter)`;
+  return {
+    ...report,
+    proposals: report.proposals.map((p) =>
+      p.status === 'PENDING' || p.status === 'APPLIED'
+        ? { ...p, status: 'REJECTED', rationale: p.rationale + note }
+        : p,
+    ),
+  };
+}
+
 /** The record of a cycle that could not be computed: the schedule moves on, and the error is on record. */
 export function failedCycle(request: CycleRequest, config: LearningConfig, error: string): CycleReport {
   const window = cycleWindow(request, config);

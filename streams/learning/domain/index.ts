@@ -57,6 +57,7 @@ export {
   type ProposalReport,
   runCycle,
   settledPicks,
+  superseded,
   type TrackerReport,
 } from './cycle.ts';
 /** Mean, median, shares, standard deviation and quantiles. */

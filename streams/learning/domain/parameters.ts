@@ -8,7 +8,7 @@ import type { ProposalEvidence } from './proposal.ts';
 import { formatValue } from './rationale.ts';
 
 export type ParameterSource = 'AUTOMATIC' | 'APPROVED' | 'MANUAL';
-export type ProposalStatus = 'PENDING' | 'APPLIED' | 'INSUFFICIENT_DATA';
+export type ProposalStatus = 'PENDING' | 'APPLIED' | 'INSUFFICIENT_DATA' | 'REJECTED';
 
 /** One change of a parameter: a record of the parameters topic. applied_at is its effective time. */
 export interface ParameterChange {

@@ -210,6 +210,31 @@ describe('proposals, approval and rollback', () => {
     ]);
   });
 
+  it('a cycle as of an older instant than one that decided decides nothing: its proposals are REJECTED', () => {
+    const past = command(afterCycle + HOUR, {
+      kind: 'RUN_CYCLE',
+      command_id: 'past-1',
+      requested_at: at('2026-03-05T12:00:00Z'),
+    });
+    const approve = command(afterCycle + 2 * HOUR, {
+      kind: 'APPROVE_PARAMETER',
+      command_id: 'a-1',
+      parameter: 'composite_score_threshold',
+    });
+    const { cycles, parameters } = run(createLearningConfig({ autoApply: false }), [
+      ...market,
+      tick(afterCycle),
+      past,
+      approve,
+    ]);
+    const old = cycles.find((c) => c.cycle_id === 'on-demand-past-1')!;
+    expect(old.proposals[0]).toMatchObject({ status: 'REJECTED' });
+    expect(old.proposals[0]!.rationale).toContain(
+      '(superseded: the cycle as of 2026-03-09T11:00:00.000Z decides this parameter)',
+    );
+    expect(parameters.map((p) => p.proposal_id)).toEqual(['weekly-2026-03-09:composite_score_threshold']);
+  });
+
   it('an approval names the proposal the operator saw: a superseded one is refused', () => {
     const stale = command(afterCycle + HOUR, {
       kind: 'APPROVE_PARAMETER',
