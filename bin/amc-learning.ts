@@ -1,8 +1,10 @@
 /**
- * The main job: the recommendation tracker and the alerts stream, and the
- * learning coordinator, each behind its switch, exactly once, on the
- * configured Kafka, registry and ClickHouse. With no endpoint
- * configured it runs on the local stack, which it brings up first.
+ * The main job: the recommendation tracker, the discovery monitor, the
+ * buy-the-dip validator, the learning coordinator and the alerts stream,
+ * each behind its switch,
+ * exactly once, and the ClickHouse sink beside them, on the configured
+ * Kafka, registry and ClickHouse. With no
+ * endpoint configured it runs on the local stack, which it brings up first.
  * SIGTERM or SIGINT stops it gracefully (open transactions commit or abort,
  * the consumer groups are left).
  */
@@ -12,13 +14,13 @@ import { ConfigError } from '../config/endpoints.ts';
 import { identitiesOf } from '../config/identity.ts';
 import { formatSettings } from '../config/print-config.ts';
 import { loadSettings } from '../config/settings.ts';
+import { type SinkApp, sinkApp } from '../sinks/app.ts';
+import { loadSinkConfig } from '../sinks/config.ts';
+import { logSinkEvents } from '../sinks/log-events.ts';
 import { StackError } from '../stack/process.ts';
 import { formatStatus, stackStatus, stackUp } from '../stack/stack.ts';
-import { ConfigIdentityError, settleIdentities, VERSIONS_PER_EPOCH } from '../streams/app/identity-store.ts';
-import { learningTopicsFor, trackerTopicsFor } from '../streams/app/job-config.ts';
-import { learningApp } from '../streams/app/learning-app.ts';
-import { trackerApp } from '../streams/app/tracker-app.ts';
-import { createLearningConfig } from '../streams/learning/domain/index.ts';
+import { ConfigIdentityError, settleIdentities } from '../streams/app/identity-store.ts';
+import { learningApps } from '../streams/app/learning-apps.ts';
 import { runtimeLogCreator } from '../streams/runtime/kafka-logging.ts';
 import { createHttpRegistryClient, createSerde } from '../streams/serde/index.ts';
 
@@ -50,15 +52,14 @@ async function main(): Promise<number | undefined> {
     log(started.length > 0 ? `local stack started: ${started.join(', ')}` : 'local stack already up');
     console.log(formatStatus(await stackStatus()));
   }
-  if (!switches.tracker && !switches.coordinator) {
+  const parts = [switches.tracker, switches.monitor, switches.dips, switches.coordinator, switches.sinks];
+  if (!switches.learning || !parts.some(Boolean)) {
     log(
-      'everything switched off (AMC_LEARNING_ENABLED, AMC_LEARNING_TRACKER_ENABLED, ' +
-        'AMC_LEARNING_COORDINATOR_ENABLED): nothing to run',
+      'nothing switched on (AMC_LEARNING_ENABLED, AMC_LEARNING_TRACKER_ENABLED, AMC_LEARNING_MONITOR_ENABLED, ' +
+        'AMC_LEARNING_DIPS_ENABLED, AMC_LEARNING_COORDINATOR_ENABLED, AMC_LEARNING_SINKS_ENABLED): nothing to run',
     );
     return undefined;
   }
-  // Validated before anything starts: a bad threshold stops the job here, by name.
-  const learningConfig = createLearningConfig({ autoApply: switches.autoApply });
   const kafka = new Kafka({
     clientId: job.applicationId,
     brokers: [...endpoints.kafkaBrokers],
@@ -73,58 +74,20 @@ async function main(): Promise<number | undefined> {
     log,
   });
   const serde = createSerde({ registry: createHttpRegistryClient({ url: endpoints.schemaRegistryUrl }) });
-  const common = {
-    kafka,
-    serde,
-    applicationPrefix: job.applicationId,
-    partitions: job.partitions,
-    sessionTimeoutMs: job.sessionTimeoutMs,
-    maxRecordsPerTransaction: job.maxRecordsPerTransaction,
-  };
-  const apps = [
-    ...(switches.tracker
-      ? [
-          trackerApp({
-            ...common,
-            topics: trackerTopicsFor(job),
-            trackerConfig: settings.tracker,
-            calendar: settings.calendar,
-            barRetentionDays: settings.trackerRetention.barRetentionDays,
-            restateForDays: settings.trackerRetention.restateForDays,
-            outcomeVersionBase: (epochs.get(`${job.applicationId}-tracker`) ?? 0) * VERSIONS_PER_EPOCH,
-            alertsConfig: settings.alerts,
-            alertsEnabled: switches.alerts,
-          }),
-        ]
-      : []),
-    ...(switches.coordinator
-      ? [
-          learningApp({
-            ...common,
-            topics: learningTopicsFor(job),
-            config: learningConfig,
-            exchangeTimeZone: settings.calendar.timeZone,
-            // The monitor and the dip validator have no switches of their own yet: their metrics are always stated.
-            agents: { tracker: switches.tracker, monitor: true, dipValidator: true },
-          }),
-        ]
-      : []),
-  ];
-  const app = {
-    runtimes: apps.flatMap((a) => a.runtimes),
-    start: async () => {
-      for (const a of apps) await a.start();
-    },
-    stop: async () => {
-      for (const a of [...apps].reverse()) await a.stop();
-    },
-  };
+  const apps = learningApps({ kafka, serde, settings, epochs });
+  const runtimes = apps.flatMap((app) => app.runtimes);
+  const sink: SinkApp | undefined = switches.sinks
+    ? sinkApp({ kafka, serde, clickhouseUrl: endpoints.clickhouseUrl, job, config: loadSinkConfig() })
+    : undefined;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
-    app.stop().then(
+    (async () => {
+      await sink?.stop();
+      for (const app of [...apps].reverse()) await app.stop();
+    })().then(
       () => process.exit(0),
       (err: unknown) => {
         console.error(err);
@@ -134,7 +97,7 @@ async function main(): Promise<number | undefined> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  for (const runtime of app.runtimes) {
+  for (const runtime of runtimes) {
     runtime.events.onEvent('restore', (e) =>
       log(
         `${runtime.applicationId} ${e.topic}/${e.partition}: restored ${e.records} records in ${e.durationMs} ms`,
@@ -151,11 +114,18 @@ async function main(): Promise<number | undefined> {
     );
     runtime.done.catch(() => stop('fatal error'));
   }
-  await app.start();
+  for (const app of apps) await app.start();
+  if (sink) {
+    logSinkEvents(sink.sink.events, (line) => log(`sink: ${line}`));
+    sink.sink.done.catch(() => stop('sink failed'));
+    const migrations = await sink.start();
+    if (migrations) log(`sink: database ${migrations.database} at migration ${migrations.version}`);
+  }
+  const on = (flag: boolean) => (flag ? 'on' : 'off');
   log(
-    `running: tracker ${switches.tracker ? 'on' : 'off'}, alerts ${switches.alerts ? 'on' : 'off'}, ` +
-      `coordinator ${switches.coordinator ? 'on' : 'off'} (auto-apply ${switches.autoApply ? 'on' : 'off'}); ` +
-      `${app.runtimes.length} processors, application id ${job.applicationId}`,
+    `running: tracker ${on(switches.tracker)}, monitor ${on(switches.monitor)}, dips ${on(switches.dips)}, ` +
+      `coordinator ${on(switches.coordinator)} (auto-apply ${on(switches.autoApply)}), ` +
+      `alerts ${on(switches.alerts)}, sinks ${on(switches.sinks)}; ${runtimes.map((r) => r.applicationId).join(', ')}`,
   );
   return undefined;
 }

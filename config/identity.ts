@@ -13,9 +13,19 @@ export interface ProcessorIdentity {
   readonly settings: Readonly<Record<string, unknown>>;
 }
 
-/** The identities of the job's stateful processors whose answers depend on rules. */
+/**
+ * The identities of the job's stateful processors whose answers depend on
+ * rules. The monitor has none: its state is the recent runs' measures, which
+ * no setting decides; changed limits or baseline settings apply from the
+ * next run on.
+ */
 export function identitiesOf(settings: Settings): ProcessorIdentity[] {
-  const { tracker, calendarSettings } = settings;
+  const { tracker, calendarSettings, dips } = settings;
+  const calendar = {
+    'calendar.timeZone': calendarSettings.timeZone,
+    'calendar.holidays': calendarSettings.holidays,
+    'calendar.extraClosures': calendarSettings.extraClosures,
+  };
   return [
     {
       processor: `${settings.job.applicationId}-tracker`,
@@ -27,9 +37,15 @@ export function identitiesOf(settings: Settings): ProcessorIdentity[] {
         'tracker.boughtWindowDays': tracker.boughtWindowDays,
         'tracker.missedOpportunityReturnPct': tracker.missedOpportunityReturnPct,
         'tracker.missedOpportunityHighReturnPct': tracker.missedOpportunityHighReturnPct,
-        'calendar.timeZone': calendarSettings.timeZone,
-        'calendar.holidays': calendarSettings.holidays,
-        'calendar.extraClosures': calendarSettings.extraClosures,
+        ...calendar,
+      },
+    },
+    {
+      // Every published analysis is decided by these: all of the validator's rules.
+      processor: `${settings.job.applicationId}-dips`,
+      settings: {
+        ...Object.fromEntries(Object.entries(dips).map(([k, v]) => [`dips.${k}`, v])),
+        ...calendar,
       },
     },
   ];

@@ -5,13 +5,14 @@
  * checked (the schema for shape, each domain for its own rules), then frozen.
  * Each leaf remembers where it came from, for `--print-config`.
  */
-import {
-  type AlertsConfig,
-  AlertsConfigError,
-  createAlertsConfig,
-  DEFAULT_ALERTS_CONFIG,
-} from '../streams/alerts/domain/index.ts';
+import { type AlertsConfig, AlertsConfigError, createAlertsConfig } from '../streams/alerts/domain/index.ts';
 import { type JobConfig, loadJobConfig } from '../streams/app/job-config.ts';
+import { createDipsConfig, type DipsConfig, DipsConfigError } from '../streams/dips/domain/index.ts';
+import {
+  createMonitorConfig,
+  type MonitorConfig,
+  MonitorConfigError,
+} from '../streams/monitor/domain/index.ts';
 import { deepFreeze } from '../streams/shared/deep-freeze.ts';
 import {
   createExchangeCalendar,
@@ -61,6 +62,8 @@ export interface Settings {
   readonly tracker: TrackerConfig;
   readonly trackerRetention: TrackerRetention;
   readonly alerts: AlertsConfig;
+  readonly monitor: MonitorConfig;
+  readonly dips: DipsConfig;
   /** Every leaf of the configuration with its value and where it came from. */
   readonly effective: readonly EffectiveSetting[];
 }
@@ -77,8 +80,11 @@ function within<T>(section: string, build: () => T): T {
   try {
     return build();
   } catch (error) {
-    if (error instanceof TrackerConfigError || error instanceof AlertsConfigError)
-      throw new ConfigError(`${section}.${error.key}`, error.message);
+    const domainErrors = [TrackerConfigError, AlertsConfigError, MonitorConfigError, DipsConfigError];
+    if (domainErrors.some((kind) => error instanceof kind)) {
+      const { key, message } = error as { key: string; message: string };
+      throw new ConfigError(`${section}.${key.replace(/^(monitor|dips)\./, '')}`, message);
+    }
     if (error instanceof RangeError) throw new ConfigError(section, error.message);
     throw error;
   }
@@ -118,9 +124,10 @@ export function loadSettings(env: Env = process.env): Settings {
         min_return_pct: tracker.missedOpportunityReturnPct,
         high_severity_return_pct: tracker.missedOpportunityHighReturnPct,
       },
-      pipeline_unhealthy: DEFAULT_ALERTS_CONFIG.pipeline_unhealthy,
     }),
   );
+  const monitor = within('monitor', () => createMonitorConfig(section(document, 'monitor')));
+  const dips = within('dips', () => createDipsConfig(section(document, 'dips')));
 
   const shown = {
     endpoints,
@@ -128,7 +135,14 @@ export function loadSettings(env: Env = process.env): Settings {
     job,
     calendar: calendarSettings,
     tracker: { ...tracker, ...trackerRetention },
-    alerts: { default_policy: alerts.default_policy, policies: alerts.policies },
+    alerts: {
+      default_policy: alerts.default_policy,
+      policies: alerts.policies,
+      pipeline_unhealthy: alerts.pipeline_unhealthy,
+      buy_more_signal: alerts.buy_more_signal,
+    },
+    monitor,
+    dips,
   };
   const flat: [string, unknown][] = [];
   leaves(shown, '', flat);
@@ -151,6 +165,8 @@ export function loadSettings(env: Env = process.env): Settings {
     tracker,
     trackerRetention,
     alerts,
+    monitor,
+    dips,
     effective,
   }) as Settings;
 }

@@ -9,6 +9,12 @@ export interface Switches {
   readonly coordinator: boolean;
   /** AMC_LEARNING_AUTO_APPLY: earned proposals confident enough are applied without approval. */
   readonly autoApply: boolean;
+  /** The discovery monitor (AMC_LEARNING_MONITOR_ENABLED). */
+  readonly monitor: boolean;
+  /** The buy-the-dip validator (AMC_LEARNING_DIPS_ENABLED). */
+  readonly dips: boolean;
+  /** The ClickHouse sink. */
+  readonly sinks: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -32,5 +38,8 @@ export function loadSwitches(env: Env = process.env): Switches {
     tracker: learning && flag(env, 'AMC_LEARNING_TRACKER_ENABLED', true),
     coordinator: learning && flag(env, 'AMC_LEARNING_COORDINATOR_ENABLED', true),
     autoApply: flag(env, 'AMC_LEARNING_AUTO_APPLY', false),
+    monitor: learning && flag(env, 'AMC_LEARNING_MONITOR_ENABLED', true),
+    dips: learning && flag(env, 'AMC_LEARNING_DIPS_ENABLED', true),
+    sinks: learning && flag(env, 'AMC_LEARNING_SINKS_ENABLED', true),
   });
 }

@@ -214,10 +214,14 @@ export interface PipelineHealth {
   health_score: number;
   /** False when the run breached the maximum duration or the minimum candidate count. */
   healthy: boolean;
-  /** Human-readable problems found. */
+  /** Human-readable problems found: the static limits breached and the sustained drifts from the baseline, each of which raised an alert. */
   issues: string[];
   /** Severity of the alert raised for the run, if any. */
   alert_severity: Severity | null;
+  /** What to look at, in plain words, e.g. a stage running far below its expected rate. */
+  recommendations: string[];
+  /** Each measure of the run against the rolling baseline of the runs before it (median and MAD of the last N runs in event-time order), reported next to the static score. Empty from writers that predate the baseline. */
+  baseline: BaselineDeviation[];
 }
 
 /** One scored aspect of a run. */
@@ -257,7 +261,31 @@ export const SeveritySymbols = ['INFO', 'WARNING', 'HIGH', 'CRITICAL', 'EMERGENC
 /** Alert severity, in increasing order. */
 export type Severity = (typeof SeveritySymbols)[number];
 
-/** Daily re-examination of a holding that is down more than the dip threshold: is the thesis intact, and how much more to buy. Re-emitted with a higher version as its own 30-day outcome becomes known. Money is a double in the quote currency (see DiscoveryRun for why double); percentages are in percent. */
+/** One measure of a run against its baseline. */
+export interface BaselineDeviation {
+  /** duration_ms, candidate_count, stage_rate:<stage> (symbols/s) or rejection_share:<stage>:<reason> (share of the stage's rejections). */
+  measure: string;
+  /** The run's value of the measure. */
+  value: number;
+  /** Earlier runs in the baseline that had the measure. */
+  samples: number;
+  /** Median of those runs; null when there are none. */
+  median: number | null;
+  /** Median absolute deviation of those runs; null when there are none. */
+  mad: number | null;
+  /** Robust z: (value - median) / max(1.4826 x MAD, floors); null while the measure warms up. */
+  deviation: number | null;
+  /** The deviation reached the drift threshold. */
+  drifting: boolean;
+  /** When drifting: true above the baseline, false below; null otherwise. */
+  above: boolean | null;
+  /** Runs in a row, this one included, drifting the same way; 0 when not drifting. */
+  consecutive_runs: number;
+  /** Drifting for the configured number of runs in a row: raised a drift WARNING. */
+  sustained: boolean;
+}
+
+/** Daily re-examination of a holding that is down more than the dip threshold: is the thesis intact, and how much more to buy. Re-emitted with a higher version as its own 30-day outcome becomes known, and when late or corrected data about its session changes it. Money is a double in the quote currency (see DiscoveryRun for why double); percentages are in percent. */
 export interface DipAnalysis {
   /** Deterministic identifier <symbol>:<session_date>; at most one analysis per holding and bar. */
   analysis_id: string;
@@ -321,8 +349,10 @@ export interface DipAnalysis {
   outcome_return_pct_30d: number | null;
   /** outcome_return_pct_30d > 0; null until known. */
   outcome_success: boolean | null;
-  /** True once the 30-day outcome is settled. */
+  /** True once the 30-day outcome is settled, or at once for an analysis that is not followed to an outcome (HOLD by default) or is withdrawn. */
   final: boolean;
+  /** True when later data about the session (a position snapshot that arrived late, a corrected bar) shows the holding was not open, or not in a dip, on it: the analysis no longer stands. Readers keep the highest version. */
+  withdrawn: boolean;
   /** Increases with every restatement of this analysis_id; readers keep the highest. */
   version: number;
 }

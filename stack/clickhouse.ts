@@ -7,6 +7,17 @@ import { runningPid, type ServiceFiles, StackError, startDetached, waitUntilRead
 export const CLICKHOUSE_HTTP = '127.0.0.1:8123';
 const CLICKHOUSE_TCP_PORT = 9000;
 
+/** The ports a ClickHouse server listens on (127.0.0.1 only). */
+export interface ClickhousePorts {
+  readonly http: number;
+  readonly tcp: number;
+}
+
+const STACK_PORTS: ClickhousePorts = {
+  http: Number(CLICKHOUSE_HTTP.split(':')[1]),
+  tcp: CLICKHOUSE_TCP_PORT,
+};
+
 export const clickhouseService: ServiceFiles = { name: 'clickhouse', dir: serviceDir('clickhouse') };
 const serverBinary = process.env.CLICKHOUSE_SERVER_BIN ?? '/usr/sbin/clickhouse-server';
 const packagedUsers = '/etc/clickhouse-server/users.xml';
@@ -30,7 +41,7 @@ function ensureInstalled(): void {
 }
 
 /** A self-contained config: own folders and ports, loopback only, the package's users.xml. */
-function configXml(dir: string): string {
+function configXml(dir: string, ports: ClickhousePorts): string {
   const sub = (name: string) => `${path.join(dir, name)}/`;
   return `<?xml version="1.0"?>
 <yandex>
@@ -42,8 +53,8 @@ function configXml(dir: string): string {
     <count>2</count>
   </logger>
   <listen_host>127.0.0.1</listen_host>
-  <http_port>${CLICKHOUSE_HTTP.split(':')[1]}</http_port>
-  <tcp_port>${CLICKHOUSE_TCP_PORT}</tcp_port>
+  <http_port>${ports.http}</http_port>
+  <tcp_port>${ports.tcp}</tcp_port>
   <path>${sub('data')}</path>
   <tmp_path>${sub('tmp')}</tmp_path>
   <user_files_path>${sub('user_files')}</user_files_path>
@@ -70,16 +81,30 @@ export async function clickhouseAnswers(url = `http://${CLICKHOUSE_HTTP}`): Prom
   }
 }
 
-export async function startClickhouse(timeoutMs = 60_000): Promise<{ pid: number; started: boolean }> {
-  const existing = runningPid(clickhouseService);
-  if (existing !== undefined) return { pid: existing, started: false };
+/**
+ * Runs a ClickHouse server from a self-contained config in `service.dir`,
+ * detached, and waits until it answers. The stack runs one; a test that must
+ * stop a server runs its own, on other ports, in a folder of its own.
+ */
+export async function runClickhouseServer(
+  service: ServiceFiles,
+  ports: ClickhousePorts,
+  timeoutMs = 60_000,
+): Promise<number> {
   ensureInstalled();
-  const dir = clickhouseService.dir;
+  const dir = service.dir;
   for (const sub of ['data', 'tmp', 'user_files', 'format_schemas'])
     mkdirSync(path.join(dir, sub), { recursive: true });
   const configFile = path.join(dir, 'config.xml');
-  writeFileSync(configFile, configXml(dir));
-  const pid = startDetached(clickhouseService, serverBinary, [`--config-file=${configFile}`]);
-  await waitUntilReady(clickhouseService, pid, () => clickhouseAnswers(), timeoutMs);
+  writeFileSync(configFile, configXml(dir, ports));
+  const pid = startDetached(service, serverBinary, [`--config-file=${configFile}`]);
+  await waitUntilReady(service, pid, () => clickhouseAnswers(`http://127.0.0.1:${ports.http}`), timeoutMs);
+  return pid;
+}
+
+export async function startClickhouse(timeoutMs = 60_000): Promise<{ pid: number; started: boolean }> {
+  const existing = runningPid(clickhouseService);
+  if (existing !== undefined) return { pid: existing, started: false };
+  const pid = await runClickhouseServer(clickhouseService, STACK_PORTS, timeoutMs);
   return { pid, started: true };
 }

@@ -8,7 +8,7 @@
  * version of the old one, so downstream latest-version reads stay right).
  */
 import { randomBytes } from 'node:crypto';
-import type { Admin, Kafka } from 'kafkajs';
+import { type Admin, type Kafka, Partitioners } from 'kafkajs';
 import { identityChanges, type ProcessorIdentity } from '../../config/identity.ts';
 import { ensureTopics } from './topics.ts';
 
@@ -144,7 +144,11 @@ export async function settleIdentities(options: SettleOptions): Promise<Map<stri
     await admin.disconnect();
   }
   if (writes.length > 0) {
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await producer.connect();
     try {
       await producer.send({ topic, messages: writes });

@@ -1,6 +1,7 @@
 import { ConfigError } from '../../config/endpoints.ts';
 import { DEFAULT_LEARNING_TOPICS, type LearningTopics } from '../learning/topics.ts';
 import { DEFAULT_TRACKER_TOPICS, type TrackerTopics } from '../tracker/topics.ts';
+import { type AgentTopics, DEFAULT_AGENT_TOPICS, prefixTopics } from './agent-topics.ts';
 
 /** How the main job names and sizes what it creates. */
 export interface JobConfig {
@@ -56,15 +57,14 @@ export function loadJobConfig(env: Env = process.env): JobConfig {
   });
 }
 
-function prefixed<T extends object>(topics: T, prefix: string): T {
-  const entries = Object.entries(topics).map(([k, v]) => [k, `${prefix}${v}`]);
-  return Object.freeze(Object.fromEntries(entries)) as T;
+export function trackerTopicsFor(config: JobConfig): TrackerTopics {
+  return prefixTopics(DEFAULT_TRACKER_TOPICS, config.topicPrefix);
 }
 
-export function trackerTopicsFor(config: JobConfig): TrackerTopics {
-  return prefixed(DEFAULT_TRACKER_TOPICS, config.topicPrefix);
+export function agentTopicsFor(config: JobConfig): AgentTopics {
+  return prefixTopics(DEFAULT_AGENT_TOPICS, config.topicPrefix);
 }
 
 export function learningTopicsFor(config: JobConfig): LearningTopics {
-  return prefixed(DEFAULT_LEARNING_TOPICS, config.topicPrefix);
+  return prefixTopics(DEFAULT_LEARNING_TOPICS, config.topicPrefix);
 }

@@ -1,5 +1,6 @@
 import type { Kafka } from 'kafkajs';
 import { TOPICS } from '../../schemas/topics.ts';
+import type { AlertsConfig } from '../alerts/domain/index.ts';
 import { type AlertEnvelope, alertEnvelopeEventTime } from '../alerts/gate-processor.ts';
 import { coordinatorProcessor } from '../learning/coordinator-processor.ts';
 import type { AgentsEnabled, LearningConfig } from '../learning/domain/index.ts';
@@ -12,7 +13,9 @@ import type { Codec, ProcessorDefinition } from '../runtime/types.ts';
 import { createRuntimeCodec } from '../serde/runtime-codec.ts';
 import type { Serde } from '../serde/serde.ts';
 import { NYSE_TIME_ZONE } from '../tracker/domain/index.ts';
-import { composeApp } from './compose.ts';
+import type { TrackerTopics } from '../tracker/topics.ts';
+import { runtimeSet } from './runtime-set.ts';
+import { alertGateProcessors } from './shared-processors.ts';
 
 export interface LearningAppOptions {
   readonly kafka: Kafka;
@@ -25,6 +28,8 @@ export interface LearningAppOptions {
   readonly agents: AgentsEnabled;
   /** Time zone of the exchange's session dates (the tracker's calendar): when day-30 sessions end. */
   readonly exchangeTimeZone?: string;
+  /** Runs the alert gate too, for when no other part of the job does. */
+  readonly alertGate?: { readonly topics: TrackerTopics; readonly config: AlertsConfig };
   readonly maxRecordsPerTransaction?: number;
   readonly sessionTimeoutMs?: number;
 }
@@ -34,10 +39,10 @@ export interface LearningAppOptions {
  * every input (recommendations, outcomes, runs, pipeline health, dip
  * analyses, alerts, commands) to one key on an internal one-partition topic,
  * and the coordinator reads it. Its alert candidates go to the gate of the
- * alerts stream (run by the tracker app).
+ * alerts stream, which this set runs too when asked (no other part does).
  */
 export function learningApp(options: LearningAppOptions) {
-  const { topics, applicationPrefix: prefix } = options;
+  const { topics, applicationPrefix: prefix, alertGate: gate } = options;
   const exchangeTimeZone = options.exchangeTimeZone ?? NYSE_TIME_ZONE;
   const codec = createRuntimeCodec(options.serde, {
     avro: new Map([
@@ -50,6 +55,7 @@ export function learningApp(options: LearningAppOptions) {
       [topics.cycles, TOPICS.cycles.name],
       [topics.parameters, TOPICS.parameters.name],
       [topics.deadLetters, TOPICS.deadLetters.name],
+      ...(gate ? ([[gate.topics.alertAcks, TOPICS.alertAcks.name]] as const) : []),
     ]),
     json: new Map([
       [topics.commands, fieldEventTime('requested_at')],
@@ -83,19 +89,22 @@ export function learningApp(options: LearningAppOptions) {
       config: options.config,
       agents: options.agents,
     }) as ProcessorDefinition<unknown>,
+    ...(gate ? alertGateProcessors(gate.topics, prefix, gate.config) : []),
   ];
   // One partition where order or a single owner matters; the product topics as the job sizes them.
   const single = new Set([topics.deadLetters, topics.commands, topics.coordinatorInputs]);
-  return composeApp({
+  return runtimeSet({
     kafka: options.kafka,
     serde: options.serde,
     codec: codec as Codec<unknown>,
     definitions,
-    topics: (Object.values(topics) as string[]).map((name) => ({
-      name,
-      partitions: single.has(name) ? 1 : options.partitions,
-      compact: name === topics.parameters,
-    })),
+    topics: [...(Object.values(topics) as string[]), ...(gate ? [gate.topics.alertAcks] : [])].map(
+      (name) => ({
+        name,
+        partitions: single.has(name) ? 1 : options.partitions,
+        compact: name === topics.parameters,
+      }),
+    ),
     deadLetterTopic: topics.deadLetters,
     ...(options.maxRecordsPerTransaction
       ? { maxRecordsPerTransaction: options.maxRecordsPerTransaction }

@@ -1,18 +1,15 @@
 import type { Kafka } from 'kafkajs';
-import { TOPICS } from '../../schemas/topics.ts';
 import { type AlertsConfig, createAlertsConfig } from '../alerts/domain/index.ts';
-import { type AlertEnvelope, alertEnvelopeEventTime, alertGateProcessor } from '../alerts/gate-processor.ts';
-import { repartitionProcessor } from '../runtime/repartition.ts';
-import type { Codec, ProcessorDefinition } from '../runtime/types.ts';
+import type { ProcessorDefinition } from '../runtime/types.ts';
 import { createRuntimeCodec } from '../serde/runtime-codec.ts';
 import type { Serde } from '../serde/serde.ts';
 import { defined } from '../shared/defined.ts';
 import { type ExchangeCalendar, NYSE_CALENDAR, type TrackerConfig } from '../tracker/domain/index.ts';
-import { envelopeEventTime, envelopeOf, type SymbolEnvelope, symbolOf } from '../tracker/envelope.ts';
 import { fanoutProcessor } from '../tracker/fanout.ts';
 import type { TrackerTopics } from '../tracker/topics.ts';
-import { alertRouteKey, trackerProcessor } from '../tracker/tracker-processor.ts';
-import { composeApp } from './compose.ts';
+import { trackerProcessor } from '../tracker/tracker-processor.ts';
+import { runtimeSet } from './runtime-set.ts';
+import { alertGateProcessors, bySymbolRepartition, trackerBindings } from './shared-processors.ts';
 
 export interface TrackerAppOptions {
   readonly kafka: Kafka;
@@ -42,27 +39,6 @@ export interface TrackerAppOptions {
 export function trackerApp(options: TrackerAppOptions) {
   const { topics, applicationPrefix: prefix } = options;
   const calendar = options.calendar ?? NYSE_CALENDAR;
-  const codec = createRuntimeCodec(options.serde, {
-    avro: new Map([
-      [topics.discoveryRuns, TOPICS.discoveryRuns.name],
-      [topics.bars, TOPICS.marketBars.name],
-      [topics.positions, TOPICS.positions.name],
-      [topics.recommendations, TOPICS.recommendations.name],
-      [topics.outcomes, TOPICS.recommendationOutcomes.name],
-      [topics.alerts, TOPICS.alerts.name],
-      [topics.alertAcks, TOPICS.alertAcks.name],
-      [topics.deadLetters, TOPICS.deadLetters.name],
-    ]),
-    json: new Map([
-      [topics.bySymbol, (value) => envelopeEventTime(value as SymbolEnvelope)],
-      [topics.alertsByType, (value) => alertEnvelopeEventTime(value as AlertEnvelope)],
-    ]),
-  });
-  const kinds = new Map<string, SymbolEnvelope['kind']>([
-    [topics.bars, 'bar'],
-    [topics.positions, 'position'],
-    [topics.recommendations, 'recommendation'],
-  ]);
   const alertsConfig = createAlertsConfig({
     ...(options.alertsConfig ?? {}),
     enabled: options.alertsEnabled,
@@ -73,15 +49,7 @@ export function trackerApp(options: TrackerAppOptions) {
       discoveryRuns: topics.discoveryRuns,
       recommendations: topics.recommendations,
     }) as ProcessorDefinition<unknown>,
-    repartitionProcessor<unknown, SymbolEnvelope>({
-      applicationId: `${prefix}-by-symbol`,
-      inputTopics: [topics.bars, topics.positions, topics.recommendations],
-      outputTopic: topics.bySymbol,
-      wrap: (r) => envelopeOf(kinds.get(r.topic)!, r.value),
-      keyOf: (r) => symbolOf(envelopeOf(kinds.get(r.topic)!, r.value)),
-      // Once per exchange date, so a partition holding only a halted symbol still moves.
-      timeMarks: { bucketOf: (eventTime) => calendar.sessionDateOf(eventTime) },
-    }),
+    bySymbolRepartition(topics, prefix, calendar),
     trackerProcessor({
       applicationId: `${prefix}-tracker`,
       input: topics.bySymbol,
@@ -95,26 +63,14 @@ export function trackerApp(options: TrackerAppOptions) {
         versionBase: options.outcomeVersionBase,
       }),
     }) as ProcessorDefinition<unknown>,
-    repartitionProcessor<{ dedup_key: string }, AlertEnvelope>({
-      applicationId: `${prefix}-ack-router`,
-      inputTopics: [topics.alertAcks],
-      outputTopic: topics.alertsByType,
-      wrap: (r) => ({ kind: 'ack', ack: r.value as never }),
-      keyOf: (r) => alertRouteKey(r.value.dedup_key),
-    }) as ProcessorDefinition<unknown>,
-    alertGateProcessor({
-      applicationId: `${prefix}-alert-gate`,
-      input: topics.alertsByType,
-      alerts: topics.alerts,
-      config: alertsConfig,
-    }) as ProcessorDefinition<unknown>,
+    ...alertGateProcessors(topics, prefix, alertsConfig),
   ];
-  return composeApp({
+  return runtimeSet({
     kafka: options.kafka,
     serde: options.serde,
-    codec: codec as Codec<unknown>,
+    codec: createRuntimeCodec(options.serde, trackerBindings(topics)),
     definitions,
-    topics: (Object.values(topics) as string[]).map((name) => ({
+    topics: Object.values(topics).map((name: string) => ({
       name,
       partitions: name === topics.deadLetters ? 1 : options.partitions,
     })),

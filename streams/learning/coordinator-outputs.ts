@@ -3,9 +3,10 @@
  * candidates for the gate. One place, so every path (a scheduled cycle, an
  * on-demand one, an approval, a rollback) writes them the same way.
  */
+
+import { sendAlertCandidate } from '../alerts/candidate-route.ts';
 import { type AlertCandidate, buildAlertCandidate, createAlertsConfig } from '../alerts/domain/index.ts';
-import type { JsonValue, ProcessorContext } from '../runtime/types.ts';
-import { alertRouteKey } from '../tracker/tracker-processor.ts';
+import type { ProcessorContext } from '../runtime/types.ts';
 import type { CycleReport, ParameterChange, PendingProposal } from './domain/index.ts';
 import { cycleRecord, parameterRecord } from './mapping.ts';
 
@@ -21,13 +22,7 @@ const BUILDER_CONFIG = createAlertsConfig();
 
 export function createOutputs(ctx: ProcessorContext, topics: OutputTopics) {
   const alert = (candidate: AlertCandidate | null) => {
-    if (candidate === null) return;
-    ctx.send({
-      topic: topics.alertCandidates,
-      key: alertRouteKey(candidate.dedup_key),
-      value: { kind: 'candidate', candidate } as unknown as JsonValue,
-      timestamp: candidate.event_time,
-    });
+    if (candidate !== null) sendAlertCandidate(ctx, topics.alertCandidates, candidate);
   };
   return {
     cycle(report: CycleReport): void {

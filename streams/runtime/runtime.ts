@@ -219,7 +219,7 @@ export class StreamRuntime<V> {
    */
   private async onCaughtUpWithoutRecords(topic: string, partition: number, endOffset: bigint): Promise<void> {
     const task = this.tasks.get(key(topic, partition));
-    if (!task || !task.state.wouldSendIdleMark() || endOffset <= task.nextOffset) return;
+    if (task === undefined || !task.state.wouldSendIdleMark() || endOffset <= task.nextOffset) return;
     try {
       await task.processAndCommit([], true, endOffset);
     } catch (err) {

@@ -1,3 +1,4 @@
+import { sendAlertCandidate } from '../alerts/candidate-route.ts';
 import { type AlertCandidate, buildMissedOpportunityAlert } from '../alerts/domain/index.ts';
 import type {
   InputRecord,
@@ -57,9 +58,6 @@ interface TrackedState {
 
 const EMPTY_SYMBOL: SymbolState = { bars: [], positions: [], active: [] };
 
-/** Routes an alert candidate by the type part of its dedup key, where its gate state lives. */
-export const alertRouteKey = (dedupKey: string): string => dedupKey.split(':', 1)[0] ?? dedupKey;
-
 /**
  * Follows every recommendation for its 30 days: bars, positions and
  * recommendations of a symbol meet here (one partition per symbol), each
@@ -108,14 +106,7 @@ export function trackerProcessor(options: TrackerOptions): ProcessorDefinition<S
         timestamp: outcome.as_of,
       });
       const candidate = outcome.final ? missedOpportunity(outcome) : null;
-      if (candidate) {
-        ctx.send({
-          topic: options.alertCandidates,
-          key: alertRouteKey(candidate.dedup_key),
-          value: { kind: 'candidate', candidate } as unknown as JsonValue,
-          timestamp: candidate.event_time,
-        });
-      }
+      if (candidate) sendAlertCandidate(ctx, options.alertCandidates, candidate);
     }
     const retire = outcome.final && ctx.streamTime > state.recommendation.discovered_at + restateMs;
     save(tracked(ctx), trackingId, {

@@ -5,6 +5,7 @@ import type { Kafka } from 'kafkajs';
 import { loadEndpoints } from '../../config/endpoints.ts';
 import type { DiscoveryRun } from '../../schemas/types.generated.ts';
 import { REPO_ROOT, tsxLoaderUrl } from '../../stack/paths.ts';
+import { waitUntilCaughtUp } from '../../streams/app/quiescence.ts';
 import { weekdaysFrom } from './market.ts';
 
 export interface ImporterResult {
@@ -106,38 +107,12 @@ export function polygonDays(runs: readonly DiscoveryRun[]): { session: string; j
   }).filter((day) => JSON.parse(day.json).resultsCount > 0);
 }
 
-/**
- * Waits until a group has committed every offset of topics written by
- * transactions: their last offset is the commit marker, which no consumer
- * commits past. Stable over two looks a second apart.
- */
-export async function waitForTransactionalCommitted(
+/** Waits until a group has processed every committed record of a topic written by transactions. */
+export function waitForTransactionalCommitted(
   kafka: Kafka,
   groupId: string,
   topic: string,
   timeoutMs = 120_000,
 ) {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const deadline = Date.now() + timeoutMs;
-    let caughtUpLooks = 0;
-    while (Date.now() < deadline) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      const caughtUp = ends.every((end) => {
-        const offset = BigInt(
-          committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1',
-        );
-        const high = BigInt(end.high);
-        return high === 0n || offset >= high - 1n;
-      });
-      caughtUpLooks = caughtUp ? caughtUpLooks + 1 : 0;
-      if (caughtUpLooks >= 2) return;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-    throw new Error(`${groupId} did not catch up with ${topic} within ${timeoutMs} ms`);
-  } finally {
-    await admin.disconnect();
-  }
+  return waitUntilCaughtUp(kafka, [{ groupId, topics: [topic] }], { timeoutMs });
 }

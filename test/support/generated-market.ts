@@ -2,7 +2,7 @@ import type { DiscoveryRun, MarketBar, PositionSnapshot } from '../../schemas/ty
 import { dailyBar, discoveryRun, openedPosition, weekdaysFrom } from './market.ts';
 
 /** A seeded generator: the same market on every run. */
-function lcg(seed: number): () => number {
+export function lcg(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;

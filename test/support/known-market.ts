@@ -1,6 +1,6 @@
 import type { testKafka } from './kafka.ts';
 import { dailyBar, discoveryRun, openedPosition, weekdaysFrom } from './market.ts';
-import { produceAvro, type TrackerRun, testSerde } from './tracker-run.ts';
+import { produceInputs, type TrackerRun, testSerde } from './tracker-run.ts';
 
 /*
  * A small market with answers worked out by hand. Run R1 finishes on Monday
@@ -39,20 +39,9 @@ export async function produceKnownMarket(
   const serde = testSerde();
   const { run: discovery, bars, position } = inputs();
   // The run arrives twice (an upstream replay): it must count once.
-  const runs = [discovery, discovery].map((value) => ({
-    key: value.run_id,
-    value,
-    timestamp: DISCOVERED_AT,
-  }));
-  await produceAvro(kafka, serde, run.topics.discoveryRuns, 'amc.discovery.runs.v1', runs);
-  await produceAvro(kafka, serde, run.topics.positions, 'amc.portfolio.positions.v1', [
-    { key: 'BBB', value: position, timestamp: position.as_of },
-  ]);
-  await produceAvro(
-    kafka,
-    serde,
-    run.topics.bars,
-    'amc.market.bars.v1',
-    bars.map((value) => ({ key: value.symbol, value, timestamp: value.timestamp })),
-  );
+  await produceInputs(kafka, serde, run.topics, {
+    runs: [discovery, discovery],
+    positions: [position],
+    bars,
+  });
 }

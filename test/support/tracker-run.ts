@@ -77,6 +77,50 @@ export async function produceAvro<T extends TopicName>(
   }
 }
 
+/** Upstream inputs of the job. */
+export interface UpstreamInputs {
+  readonly runs?: readonly TopicRecords['amc.discovery.runs.v1'][];
+  readonly positions?: readonly TopicRecords['amc.portfolio.positions.v1'][];
+  readonly bars?: readonly TopicRecords['amc.market.bars.v1'][];
+}
+
+/** Publishes runs, then positions, then bars, keyed and stamped as upstream producers do. */
+export async function produceInputs(
+  kafka: Kafka,
+  serde: Serde,
+  topics: Pick<TrackerTopics, 'discoveryRuns' | 'positions' | 'bars'>,
+  inputs: UpstreamInputs,
+): Promise<void> {
+  const { runs = [], positions = [], bars = [] } = inputs;
+  if (runs.length > 0) {
+    await produceAvro(
+      kafka,
+      serde,
+      topics.discoveryRuns,
+      'amc.discovery.runs.v1',
+      runs.map((value) => ({ key: value.run_id, value, timestamp: value.finished_at })),
+    );
+  }
+  if (positions.length > 0) {
+    await produceAvro(
+      kafka,
+      serde,
+      topics.positions,
+      'amc.portfolio.positions.v1',
+      positions.map((value) => ({ key: value.symbol, value, timestamp: value.as_of })),
+    );
+  }
+  if (bars.length > 0) {
+    await produceAvro(
+      kafka,
+      serde,
+      topics.bars,
+      'amc.market.bars.v1',
+      bars.map((value) => ({ key: value.symbol, value, timestamp: value.timestamp })),
+    );
+  }
+}
+
 /** Reads every committed record of a topic, decoded through its contract, until `done` holds and nothing new came for `idleMs`. */
 export async function readAvro<T extends TopicName>(
   kafka: Kafka,
@@ -116,7 +160,12 @@ export function startTrackerJob(
       AMC_APPLICATION_ID: run.applicationId,
       AMC_PARTITIONS: String(PARTITIONS),
       AMC_SESSION_TIMEOUT_MS: '6000',
-      // The tracker's own tests run it alone; the coordinator's switch it on.
+      // The tracker's tests run the tracker alone; the agents' tests switch them on.
+      AMC_LEARNING_MONITOR_ENABLED: 'false',
+      AMC_LEARNING_DIPS_ENABLED: 'false',
+      // The sink has tests of its own and would write the shared database.
+      AMC_LEARNING_SINKS_ENABLED: 'false',
+      // The coordinator's own tests switch it on.
       AMC_LEARNING_COORDINATOR_ENABLED: 'false',
       ...env,
     },

@@ -3,6 +3,7 @@ import { ALERT_TYPE_NAME_PATTERN } from './alert-type.ts';
 import type {
   AlertsConfig,
   AlertTypePolicy,
+  BuyMoreSignalRule,
   MissedOpportunityRule,
   PipelineUnhealthyRule,
   RateLimitPolicy,
@@ -30,6 +31,7 @@ export function createAlertsConfig(input: unknown = {}): AlertsConfig {
     'policies',
     'missed_opportunity',
     'pipeline_unhealthy',
+    'buy_more_signal',
   ]);
   const defaultPolicy = readPolicy(
     root.default_policy,
@@ -42,6 +44,7 @@ export function createAlertsConfig(input: unknown = {}): AlertsConfig {
     policies: readPolicies(root.policies, defaultPolicy),
     missed_opportunity: readMissedOpportunity(root.missed_opportunity),
     pipeline_unhealthy: readPipelineUnhealthy(root.pipeline_unhealthy),
+    buy_more_signal: readBuyMoreSignal(root.buy_more_signal),
   };
   return deepFreeze(config);
 }
@@ -127,6 +130,41 @@ function readPipelineUnhealthy(value: unknown): PipelineUnhealthyRule {
     throw new AlertsConfigError(key, `is ${threshold}`, 'a number in [0, 1] (health scores are in [0, 1])');
   }
   return { critical_below_health: threshold };
+}
+
+function readBuyMoreSignal(value: unknown): BuyMoreSignalRule {
+  const base = DEFAULT_ALERTS_CONFIG.buy_more_signal;
+  if (value === undefined) return base;
+  const fields = readObject(value, 'buy_more_signal', ['warning_from_strength', 'high_from_strength']);
+  const rule = {
+    warning_from_strength: readFinite(
+      fields.warning_from_strength,
+      'buy_more_signal.warning_from_strength',
+      base.warning_from_strength,
+    ),
+    high_from_strength: readFinite(
+      fields.high_from_strength,
+      'buy_more_signal.high_from_strength',
+      base.high_from_strength,
+    ),
+  };
+  for (const [key, strength] of Object.entries(rule)) {
+    if (strength < 0 || strength > 1) {
+      throw new AlertsConfigError(
+        `buy_more_signal.${key}`,
+        `is ${strength}`,
+        'a number in [0, 1] (thesis strength)',
+      );
+    }
+  }
+  if (rule.high_from_strength < rule.warning_from_strength) {
+    throw new AlertsConfigError(
+      'buy_more_signal.high_from_strength',
+      `is ${rule.high_from_strength}, below warning_from_strength ${rule.warning_from_strength}`,
+      'a number >= buy_more_signal.warning_from_strength',
+    );
+  }
+  return rule;
 }
 
 /** allowedKeys null: any key is allowed (a map, such as policies). */

@@ -36,6 +36,17 @@ export interface PipelineUnhealthyRule {
   readonly critical_below_health: number;
 }
 
+/**
+ * DESIGN "Buy-the-dip validator": a buy-more signal's severity from its thesis
+ * strength. Below warning_from_strength it is INFO (a moderate thesis that
+ * still earned an add), from it WARNING (a strong thesis), from
+ * high_from_strength HIGH. None needs acknowledgement: acting is the user's call.
+ */
+export interface BuyMoreSignalRule {
+  readonly warning_from_strength: number;
+  readonly high_from_strength: number;
+}
+
 export interface AlertsConfig {
   /** AMC_LEARNING_ALERTS_ENABLED: when false every decision is DISABLED and no state changes. */
   readonly enabled: boolean;
@@ -45,6 +56,7 @@ export interface AlertsConfig {
   readonly policies: Readonly<Record<string, AlertTypePolicy>>;
   readonly missed_opportunity: MissedOpportunityRule;
   readonly pipeline_unhealthy: PipelineUnhealthyRule;
+  readonly buy_more_signal: BuyMoreSignalRule;
 }
 
 function policy(
@@ -66,6 +78,9 @@ function policy(
  *   at once, so 20 an hour.
  * - PIPELINE_UNHEALTHY: one key per run; an hour of suppression covers
  *   re-deliveries of the run; 10 an hour is more than runs happen.
+ * - PIPELINE_DRIFT: one key per measure; a sustained drift recurs on every
+ *   run until it ends or the baseline absorbs it, so a day of suppression
+ *   (the repeats are counted); 10 a day.
  * - BUY_MORE_SIGNAL: holdings are re-examined at most once per bar (daily),
  *   so a day of suppression; 20 a day.
  * - CYCLE_COMPLETED: weekly plus on demand; an hour of suppression, 10 a day.
@@ -80,6 +95,7 @@ export const DEFAULT_ALERTS_CONFIG: AlertsConfig = deepFreeze({
   policies: {
     [AlertType.MISSED_OPPORTUNITY]: policy(DAY_MS, 20, HOUR_MS),
     [AlertType.PIPELINE_UNHEALTHY]: policy(HOUR_MS, 10, HOUR_MS),
+    [AlertType.PIPELINE_DRIFT]: policy(DAY_MS, 10, DAY_MS),
     [AlertType.BUY_MORE_SIGNAL]: policy(DAY_MS, 20, DAY_MS),
     [AlertType.CYCLE_COMPLETED]: policy(HOUR_MS, 10, DAY_MS),
     [AlertType.PARAMETER_PROPOSED]: policy(DAY_MS, 30, DAY_MS),
@@ -87,6 +103,7 @@ export const DEFAULT_ALERTS_CONFIG: AlertsConfig = deepFreeze({
   },
   missed_opportunity: { min_return_pct: 25, high_severity_return_pct: 50 },
   pipeline_unhealthy: { critical_below_health: 0.5 },
+  buy_more_signal: { warning_from_strength: 0.8, high_from_strength: 0.9 },
 });
 
 export function policyFor(config: AlertsConfig, type: AlertTypeName): AlertTypePolicy {

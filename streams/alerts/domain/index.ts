@@ -5,6 +5,8 @@ export { AlertComponent } from './alert.ts';
 export { deriveAlertId } from './alert-id.ts';
 export type { AlertTypeName, KnownAlertType } from './alert-type.ts';
 export { AlertType, isKnownAlertType, KNOWN_ALERT_TYPES } from './alert-type.ts';
+export type { BuyMoreSignalInput } from './builders/buy-more-signal.ts';
+export { buildBuyMoreSignalAlert } from './builders/buy-more-signal.ts';
 export type { CycleCompletedInput } from './builders/cycle-completed.ts';
 export { buildCycleCompletedAlert } from './builders/cycle-completed.ts';
 export { dedupKeyFor } from './builders/dedup-key.ts';
@@ -14,6 +16,8 @@ export type { ParameterAppliedInput } from './builders/parameter-applied.ts';
 export { buildParameterAppliedAlert } from './builders/parameter-applied.ts';
 export type { ParameterProposedInput } from './builders/parameter-proposed.ts';
 export { buildParameterProposedAlert } from './builders/parameter-proposed.ts';
+export type { PipelineDriftInput } from './builders/pipeline-drift.ts';
+export { buildPipelineDriftAlert } from './builders/pipeline-drift.ts';
 export type { PipelineUnhealthyInput } from './builders/pipeline-unhealthy.ts';
 export { buildPipelineUnhealthyAlert } from './builders/pipeline-unhealthy.ts';
 export type { AlertBuilder, AlertBuilderInputs, BuildableAlertType } from './builders/registry.ts';
@@ -22,6 +26,7 @@ export { candidateProblems } from './candidate-validation.ts';
 export type {
   AlertsConfig,
   AlertTypePolicy,
+  BuyMoreSignalRule,
   MissedOpportunityRule,
   PipelineUnhealthyRule,
   RateLimitPolicy,

@@ -12,7 +12,7 @@ export const NOT_ENOUGH_DATA = 'not enough data';
 
 /** A parameter value as people write it: no float noise (0.65, not 0.6500000000000001). */
 export function formatValue(value: number | null): string {
-  return value === null ? 'none' : formatNumber(value);
+  return value === null ? 'none' : formatNumber(value, 6);
 }
 
 const points = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)} points`;

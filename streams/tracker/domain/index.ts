@@ -55,6 +55,8 @@ export {
   recommendationProblem,
   trackingIdOf,
 } from './outcome.ts';
+/** Percent change from a reference price. */
+export { returnPct } from './returns.ts';
 /** One summary per session: daily bar preferred over aggregated finer bars. */
 export { resolveSessionBars, type SessionBar } from './session-bars.ts';
 /** Input and output records of the tracker (snake_case, as on the wire). */

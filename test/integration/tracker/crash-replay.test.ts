@@ -8,7 +8,7 @@ import {
   createTrackerTopics,
   latestOutcomes,
   newTrackerRun,
-  produceAvro,
+  produceInputs,
   readAvro,
   startTrackerJob,
   type TrackerRun,
@@ -25,27 +25,7 @@ const expectedTrackingIds = market.runs
   .sort();
 
 async function produceGenerated(run: TrackerRun): Promise<void> {
-  await produceAvro(
-    kafka,
-    serde,
-    run.topics.discoveryRuns,
-    'amc.discovery.runs.v1',
-    market.runs.map((value) => ({ key: value.run_id, value, timestamp: value.finished_at })),
-  );
-  await produceAvro(
-    kafka,
-    serde,
-    run.topics.positions,
-    'amc.portfolio.positions.v1',
-    market.positions.map((value) => ({ key: value.symbol, value, timestamp: value.as_of })),
-  );
-  await produceAvro(
-    kafka,
-    serde,
-    run.topics.bars,
-    'amc.market.bars.v1',
-    market.bars.map((value) => ({ key: value.symbol, value, timestamp: value.timestamp })),
-  );
+  await produceInputs(kafka, serde, run.topics, market);
 }
 
 const allFinal = (outcomes: readonly Outcome[]) => {

@@ -20,6 +20,7 @@ describe('alerts config', () => {
     expect(config.enabled).toBe(true);
     expect(config.missed_opportunity).toEqual({ min_return_pct: 25, high_severity_return_pct: 50 });
     expect(config.pipeline_unhealthy).toEqual({ critical_below_health: 0.5 });
+    expect(config.buy_more_signal).toEqual({ warning_from_strength: 0.8, high_from_strength: 0.9 });
     for (const type of Object.values(AlertType)) {
       expect(config.policies[type], type).toBeDefined();
     }
@@ -102,6 +103,12 @@ describe('alerts config', () => {
       { missed_opportunity: { min_return_pct: 60 } },
       'missed_opportunity.high_severity_return_pct',
       '>= missed_opportunity.min_return_pct',
+    ],
+    [{ buy_more_signal: { high_from_strength: 1.2 } }, 'buy_more_signal.high_from_strength', '[0, 1]'],
+    [
+      { buy_more_signal: { warning_from_strength: 0.95 } },
+      'buy_more_signal.high_from_strength',
+      '>= buy_more_signal.warning_from_strength',
     ],
     [
       { pipeline_unhealthy: { critical_below_health: 1.5 } },

@@ -45,6 +45,18 @@ describe('buildPipelineUnhealthyAlert', () => {
     expect(buildPipelineUnhealthyAlert(health({ health: score }), rule)?.severity).toBe(severity);
   });
 
+  it('names a relaxed run in the title, message and data', () => {
+    const alert = buildPipelineUnhealthyAlert(
+      health({ relaxed: true, reasons: ['candidates 2 below min 5'] }),
+      rule,
+    );
+    expect(alert?.title).toBe('Discovery run run-42 unhealthy (health 0.31, relaxed thresholds)');
+    expect(alert?.message).toBe(
+      'Discovery run run-42, run with relaxed thresholds, scored health 0.31: candidates 2 below min 5.',
+    );
+    expect(alert?.data.relaxed).toBe('true');
+  });
+
   it('does not alert on a run that breached nothing, even with a low score', () => {
     expect(buildPipelineUnhealthyAlert(health({ health: 0.2, reasons: [] }), rule)).toBeNull();
   });

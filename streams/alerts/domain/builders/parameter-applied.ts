@@ -26,8 +26,8 @@ const HOW = { AUTOMATIC: 'applied automatically', APPROVED: 'approved', MANUAL: 
  * (rollbacks) are INFO: their author knows.
  */
 export function buildParameterAppliedAlert(change: ParameterAppliedInput): AlertCandidate {
-  const from = change.previous_value === null ? 'unset' : formatNumber(change.previous_value);
-  const to = formatNumber(change.value);
+  const from = change.previous_value === null ? 'unset' : formatNumber(change.previous_value, 6);
+  const to = formatNumber(change.value, 6);
   const by = change.applied_by === null ? '' : ` by ${change.applied_by}`;
   return {
     type: AlertType.PARAMETER_APPLIED,

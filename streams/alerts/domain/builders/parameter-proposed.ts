@@ -26,8 +26,8 @@ export function buildParameterProposedAlert(proposal: ParameterProposedInput): A
   if (!(proposal.confidence >= 0 && proposal.confidence <= 1)) {
     throw new InvalidAlertInputError([`confidence of ${proposal.proposal_id} is ${proposal.confidence}`]);
   }
-  const from = proposal.current_value === null ? 'unset' : formatNumber(proposal.current_value);
-  const to = formatNumber(proposal.proposed_value);
+  const from = proposal.current_value === null ? 'unset' : formatNumber(proposal.current_value, 6);
+  const to = formatNumber(proposal.proposed_value, 6);
   const confidence = `${(proposal.confidence * 100).toFixed(1)}%`;
   return {
     type: AlertType.PARAMETER_PROPOSED,

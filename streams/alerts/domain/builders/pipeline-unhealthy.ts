@@ -16,6 +16,8 @@ export interface PipelineUnhealthyInput {
    * candidates). Empty means the run breached nothing, whatever its score.
    */
   readonly reasons: readonly string[];
+  /** The job lowered its thresholds for this run: named in the alert so nobody mistakes its picks. */
+  readonly relaxed?: boolean;
   /** Event time of the health result (epoch ms). */
   readonly event_time: number;
 }
@@ -32,17 +34,21 @@ export function buildPipelineUnhealthyAlert(
 
   const severity = result.health < rule.critical_below_health ? Severity.CRITICAL : Severity.WARNING;
   const health = result.health.toFixed(2);
+  const relaxed = result.relaxed === true;
   return {
     type: AlertType.PIPELINE_UNHEALTHY,
     severity,
     component: AlertComponent.DISCOVERY_MONITOR,
-    title: `Discovery run ${result.run_id} unhealthy (health ${health})`,
-    message: `Discovery run ${result.run_id} scored health ${health}: ${result.reasons.join('; ')}.`,
+    title: `Discovery run ${result.run_id} unhealthy (health ${health}${relaxed ? ', relaxed thresholds' : ''})`,
+    message:
+      `Discovery run ${result.run_id}${relaxed ? ', run with relaxed thresholds,' : ''} scored health ` +
+      `${health}: ${result.reasons.join('; ')}.`,
     data: {
       run_id: result.run_id,
       health: String(result.health),
       reasons: result.reasons.join('; '),
       reason_count: String(result.reasons.length),
+      ...(relaxed ? { relaxed: 'true' } : {}),
     },
     dedup_key: dedupKeyFor(AlertType.PIPELINE_UNHEALTHY, result.run_id),
     event_time: result.event_time,

@@ -4,28 +4,28 @@ import type { Codec, ProcessorDefinition } from '../runtime/types.ts';
 import type { Serde } from '../serde/serde.ts';
 import { ensureTopics, type TopicPlan } from './topics.ts';
 
-export interface ComposeOptions {
+export interface RuntimeSetOptions {
   readonly kafka: Kafka;
   readonly serde: Serde;
   readonly codec: Codec<unknown>;
   readonly definitions: readonly ProcessorDefinition<unknown>[];
-  /** Every topic the processors touch, created when missing before anything starts. */
+  /** Every topic the processors read or write, created when missing. */
   readonly topics: readonly TopicPlan[];
   readonly deadLetterTopic: string;
   readonly maxRecordsPerTransaction?: number;
   readonly sessionTimeoutMs?: number;
 }
 
-export interface ComposedApp {
+export interface RuntimeSet {
   readonly runtimes: readonly StreamRuntime<unknown>[];
-  /** Creates missing topics, registers the schemas, then starts every processor in order. */
+  /** Creates the missing topics, registers the schemas, then starts every processor. */
   start(): Promise<void>;
-  /** Stops them in reverse order, each finishing its transaction in progress. */
+  /** Stops them in reverse order: downstream first. */
   stop(): Promise<void>;
 }
 
-/** Processors built apart from starting them: one runtime each, sharing a codec and a dead-letter topic. */
-export function composeApp(options: ComposeOptions): ComposedApp {
+/** Processors, each an exactly-once runtime of its own, started and stopped together. */
+export function runtimeSet(options: RuntimeSetOptions): RuntimeSet {
   const runtimes = options.definitions.map(
     (definition) =>
       new StreamRuntime({
@@ -41,7 +41,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   );
   return {
     runtimes,
-    async start() {
+    async start(): Promise<void> {
       const admin = options.kafka.admin();
       await admin.connect();
       try {
@@ -52,7 +52,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       await options.serde.registerAll();
       for (const runtime of runtimes) await runtime.start();
     },
-    async stop() {
+    async stop(): Promise<void> {
       for (const runtime of [...runtimes].reverse()) await runtime.stop();
     },
   };

@@ -1,0 +1,143 @@
+/**
+ * Latency and throughput of the expensive API queries under concurrent load,
+ * over a ClickHouse history of at least a million tracked recommendations.
+ *
+ *   npm run bench:api [-- --picks 1000000 --days 730 --connections 10 --seconds 15]
+ *
+ * Loads the data into a database of its own (dropped afterwards), serves the
+ * API on 127.0.0.1 with the rate limit lifted (one client sends everything),
+ * drives each route with autocannon and writes bench/results/api.txt.
+ * Needs ClickHouse (the local stack, or CLICKHOUSE_URL).
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { buildApp } from '../api/app.ts';
+import { createQueryRunner } from '../api/clickhouse/query-runner.ts';
+import { apiConfig } from '../api/config.ts';
+import { createMetricsRegistry } from '../api/metrics/registry.ts';
+import { loadEndpoints } from '../config/endpoints.ts';
+import { ensureDatabase } from '../sinks/clickhouse/client.ts';
+import { createHttpSession } from '../sinks/clickhouse/http-session.ts';
+import { migrate } from '../sinks/schema/migrate.ts';
+import { TABLES } from '../sinks/schema/names.ts';
+import { identifier, sql } from '../sinks/sql/literals.ts';
+import { uniqueTableName } from '../test/support/names.ts';
+import { loadBenchData } from './api-data.ts';
+
+const { values } = parseArgs({
+  options: {
+    picks: { type: 'string', default: '1000000' },
+    days: { type: 'string', default: '730' },
+    connections: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '15' },
+  },
+});
+const picks = Number(values.picks);
+const days = Number(values.days);
+const connections = Number(values.connections);
+const seconds = Number(values.seconds);
+const END = Date.UTC(2026, 3, 30, 21, 0, 0);
+
+const ROUTES = [
+  '/learning/missed-opportunities?days_back=7',
+  '/learning/missed-opportunities?days_back=30',
+  '/learning/performance?group=week',
+];
+/** As served (identical requests share an answer for 5 s), and with every request sent to ClickHouse. */
+const MODES = [
+  { name: 'answer cache 5 s', answerCacheMs: 5_000 },
+  { name: 'no answer cache', answerCacheMs: 0 },
+];
+
+const log = (line: string) => console.log(`[bench:api] ${line}`);
+
+async function main(): Promise<void> {
+  const { clickhouseUrl } = loadEndpoints();
+  const target = { url: clickhouseUrl, database: uniqueTableName('amc_bench_api') };
+  await ensureDatabase(target);
+  const session = createHttpSession(target);
+  const queries = createQueryRunner({ url: clickhouseUrl, database: target.database, timeoutMs: 30_000 });
+  try {
+    await migrate(session);
+    const loadStart = performance.now();
+    await loadBenchData(session, { picks, days, endMs: END });
+    const [count] = await session.query<{ ids: string; rows: string }>(
+      sql`SELECT uniqExact(tracking_id) AS ids, count() AS rows FROM ${identifier(TABLES.recommendationTracking)}`
+        .text,
+    );
+    log(
+      `loaded ${count?.ids} tracked recommendations (${count?.rows} versions) over ${days} days in ` +
+        `${((performance.now() - loadStart) / 1000).toFixed(1)} s`,
+    );
+    const rows: string[] = [];
+    for (const mode of MODES) {
+      const app = await buildApp({
+        config: apiConfig({
+          database: target.database,
+          rateLimitPerMinute: 1_000_000_000,
+          answerCacheMs: mode.answerCacheMs,
+        }),
+        queries,
+        readiness: {
+          kafka: async () => undefined,
+          clickhouse: () => queries.ping(),
+          registry: async () => undefined,
+        },
+        acks: { publish: async () => undefined },
+        alertFeed: {
+          subscribe: () => () => undefined,
+          start: async () => undefined,
+          stop: async () => undefined,
+        },
+        metrics: createMetricsRegistry({ defaultMetrics: false }),
+        clock: () => END + 3_600_000,
+      });
+      const base = await app.listen({ host: '127.0.0.1', port: 0 });
+      for (const route of ROUTES) {
+        const warm = await app.inject({ method: 'GET', url: route });
+        if (warm.statusCode !== 200) throw new Error(`${route} answered ${warm.statusCode}: ${warm.body}`);
+        const result = await autocannon({
+          url: `${base}${route}`,
+          connections,
+          duration: seconds,
+          timeout: 30,
+        });
+        const failed = result.non2xx + result.errors + result.timeouts;
+        rows.push(
+          `| ${route} | ${mode.name} | ${result.latency.p50} | ${result.latency.p99} | ${result.latency.max} | ` +
+            `${result.requests.average.toFixed(1)} | ${result.requests.total} | ${failed} |`,
+        );
+        log(
+          `${mode.name} ${route}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.requests.average} req/s`,
+        );
+      }
+      await app.close();
+    }
+    const report = [
+      `# npm run bench:api -- --picks ${picks} --days ${days} --connections ${connections} --seconds ${seconds}`,
+      `# ${count?.ids} tracked recommendations, ${count?.rows} stored versions; ClickHouse ${clickhouseUrl};`,
+      `# ${connections} concurrent connections for ${seconds} s per route, after one warm-up request.`,
+      '',
+      '| route | mode | p50 ms | p99 ms | max ms | req/s | requests | failed |',
+      '|---|---|---|---|---|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n');
+    writeFileSync(new URL('./results/api.txt', import.meta.url), report);
+    console.log(`\n${report}`);
+  } finally {
+    await session.command(sql`DROP DATABASE IF EXISTS ${identifier(target.database)}`.text);
+    await session.close();
+    await queries.close();
+  }
+}
+
+main().then(
+  // autocannon's agents can keep the loop alive after the report.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,56 @@
+/** What sample market to generate: validated once, then frozen. */
+import { isIsoDate } from '../streams/tracker/domain/index.ts';
+
+export interface SampleOptions {
+  /** Symbols in the universe (at least 10). */
+  readonly symbols: number;
+  /** Exchange sessions of history (at least 45: the 30-session horizon, its grace, and some runs). */
+  readonly sessions: number;
+  /** The same seed gives the same market, record for record. */
+  readonly seed: number;
+  /** The first session on or after this date starts the history. */
+  readonly start: string;
+  /** Candidates per discovery run. */
+  readonly candidatesPerRun: number;
+}
+
+export const DEFAULT_SAMPLE_OPTIONS: SampleOptions = Object.freeze({
+  symbols: 200,
+  sessions: 120,
+  seed: 7,
+  start: '2025-06-02',
+  candidatesPerRun: 12,
+});
+
+export class SampleOptionsError extends Error {
+  readonly retriable = false;
+  constructor(
+    readonly key: string,
+    allowed: string,
+    value: unknown,
+  ) {
+    super(`sample option ${key}: expected ${allowed}, got ${JSON.stringify(value)}`);
+    this.name = 'SampleOptionsError';
+  }
+}
+
+export function sampleOptions(input: Partial<SampleOptions> = {}): SampleOptions {
+  const options = { ...DEFAULT_SAMPLE_OPTIONS, ...input };
+  const integer = (key: keyof SampleOptions, min: number, max: number) => {
+    const value = options[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+      throw new SampleOptionsError(key, `an integer in [${min}, ${max}]`, value);
+  };
+  integer('symbols', 10, 20_000);
+  integer('sessions', 45, 2_000);
+  integer('seed', 0, 2 ** 31 - 1);
+  integer('candidatesPerRun', 5, 50);
+  if (options.candidatesPerRun > options.symbols)
+    throw new SampleOptionsError(
+      'candidatesPerRun',
+      `at most symbols (${options.symbols})`,
+      options.candidatesPerRun,
+    );
+  if (!isIsoDate(options.start)) throw new SampleOptionsError('start', 'a date YYYY-MM-DD', options.start);
+  return Object.freeze(options);
+}

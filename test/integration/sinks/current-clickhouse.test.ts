@@ -1,0 +1,302 @@
+/**
+ * ClickHouse 18.16 (the stack) and current ClickHouse (chdb-core, in
+ * process), checked rather than hoped: every migration applied to both (and
+ * again, changing nothing), the same data inserted into both, then the same
+ * tables and types, and the same rows from every API query and every
+ * README example, which runs on 18.16 as an analyst would run it, through
+ * clickhouse-client.
+ */
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../../sinks/schema/migrate.ts';
+import { SCHEMA_MIGRATIONS, TABLES, VIEWS } from '../../../sinks/schema/names.ts';
+import type { SqlSession } from '../../../sinks/schema/sql-session.ts';
+import {
+  boolean,
+  date,
+  dateTime,
+  identifier,
+  integer,
+  number,
+  sql,
+  string,
+} from '../../../sinks/sql/literals.ts';
+import * as queries from '../../../sinks/sql/queries/index.ts';
+import { analystDataset, insertStatements } from '../../support/analyst-dataset.ts';
+import { type ChdbSession, startChdbSession } from '../../support/chdb-session.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/clickhouse.ts';
+import { sqlBlocks } from '../../support/readme-sql.ts';
+import {
+  byWeek,
+  latestVersions,
+  quintiles,
+  settledRecommendations,
+  spearman,
+} from '../../support/reference-answers.ts';
+import { differences } from '../../support/same-answers.ts';
+
+const DAY = 86_400_000;
+const today = Date.now();
+const dataset = analystDataset(today);
+/** A symbol and outcome category that occur together in the data set. */
+const settledRow = dataset.get(TABLES.recommendationTracking)!.find((r) => r.outcome_category === 'STRONG')!;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+let old: TestDatabase;
+let current: ChdbSession;
+
+/** Every query the API builds, with filters that exercise each clause. */
+const API_QUERIES: Record<string, string> = {
+  recommendations: queries.recommendationsQuery({}).text,
+  'recommendations filtered': queries.recommendationsQuery({
+    from: isoDay(today - 40 * DAY),
+    to: isoDay(today - 20 * DAY),
+    final: true,
+    bought: false,
+    limit: 20,
+  }).text,
+  'recommendations by symbol and category': queries.recommendationsQuery({
+    symbol: String(settledRow.symbol),
+    category: 'STRONG',
+  }).text,
+  'one recommendation': queries.recommendationQuery('run-0:S00').text,
+  'recommendation history': queries.recommendationHistoryQuery('run-0:S00').text,
+  'missed opportunities': queries.missedOpportunitiesQuery({ since: isoDay(today - 14 * DAY) }).text,
+  'performance by week': queries.performanceByWeekQuery({}).text,
+  'performance in a period': queries.performanceByWeekQuery({ from: isoDay(today - 33 * DAY) }).text,
+  'return by score quintile': queries.returnByScoreQuintileQuery({}).text,
+  'information coefficient by week': queries.informationCoefficientByWeekQuery({}).text,
+  'pipeline health': queries.pipelineHealthQuery({ limit: 50 }).text,
+  'latest pipeline health': queries.pipelineHealthQuery({ limit: 1 }).text,
+  'pipeline health since': queries.pipelineHealthQuery({ since: today - 20 * DAY }).text,
+  'latest dip analyses': queries.latestDipAnalysesQuery().text,
+  'latest dip analysis of a symbol': queries.latestDipAnalysesQuery({ symbol: 'QUBT' }).text,
+  'buy-more signals': queries.buyMoreSignalsQuery({ since: today - 20 * DAY }).text,
+  alerts: queries.alertsQuery({}).text,
+  'alerts filtered': queries.alertsQuery({
+    minSeverity: 'HIGH',
+    acknowledged: false,
+    since: today - 60 * DAY,
+  }).text,
+  'alerts of a type': queries.alertsQuery({ type: 'PIPELINE_UNHEALTHY', acknowledged: true }).text,
+};
+
+const README_QUERIES = sqlBlocks(new URL('../../../sinks/README.md', import.meta.url));
+
+/** A README example as an analyst runs it: clickhouse-client on the stack, when both are there. */
+function asAnalyst(statement: string): Promise<unknown[]> {
+  const local = process.env.AMC_TEST_SERVICES === 'local-stack';
+  const client = spawnSync('sh', ['-c', 'command -v clickhouse-client'], { stdio: 'ignore' }).status === 0;
+  if (!local || !client) return old.session.query(statement);
+  const result = spawnSync(
+    'clickhouse-client',
+    [
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '9000',
+      '--database',
+      old.target.database,
+      '--format',
+      'JSONEachRow',
+      '--query',
+      statement,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`clickhouse-client failed: ${result.stderr}`);
+  return Promise.resolve(
+    result.stdout
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as unknown),
+  );
+}
+
+async function columns(session: SqlSession, name: string): Promise<string[]> {
+  const rows = await session.query<{ name: string; type: string }>(
+    sql`DESCRIBE TABLE ${identifier(name)}`.text,
+  );
+  return rows.map((r) => `${r.name} ${r.type}`);
+}
+
+beforeAll(async () => {
+  old = await createTestDatabase('compat', { migrated: false });
+  current = await startChdbSession(old.target.database);
+  for (const session of [old.session, current]) {
+    const first = await migrate(session);
+    expect(first.applied).toEqual(first.applied.map((_, i) => i + 1));
+    expect(first.applied.length).toBe(first.version);
+    const again = await migrate(session);
+    expect(again.applied).toEqual([]);
+    expect(again.alreadyApplied).toEqual(first.applied);
+    for (const statement of insertStatements(dataset)) await session.command(statement);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await current?.close();
+  await old?.drop();
+});
+
+describe('ClickHouse 18.16 and current ClickHouse give the same answers', () => {
+  it('current ClickHouse is current', () => {
+    expect(Number(current.version.split('.')[0])).toBeGreaterThanOrEqual(24);
+  });
+
+  it.each([SCHEMA_MIGRATIONS, ...Object.values(TABLES), ...Object.values(VIEWS)])(
+    '%s has the same columns and types',
+    async (name) => {
+      expect(await columns(current, name)).toEqual(await columns(old.session, name));
+    },
+  );
+
+  it.each(Object.entries(API_QUERIES))('API query "%s" returns the same rows', async (_, statement) => {
+    const [a, b] = await Promise.all([old.session.query(statement), current.query(statement)]);
+    expect(a.length).toBeGreaterThan(0);
+    expect(differences(a, b)).toEqual([]);
+  });
+
+  it.each(README_QUERIES.map((q, i) => [i + 1, q] as const))(
+    'README example %i runs as written and returns the same rows',
+    async (_, statement) => {
+      const [a, b] = await Promise.all([asAnalyst(statement), current.query(statement)]);
+      expect(a.length).toBeGreaterThan(0);
+      expect(differences(a, b)).toEqual([]);
+    },
+  );
+
+  it('the README has the examples analysts asked for', () => {
+    expect(README_QUERIES.length).toBeGreaterThanOrEqual(6);
+    const text = README_QUERIES.join('\n');
+    for (const view of [
+      'recommendations_scored',
+      'recommendation_tracking_latest',
+      'pipeline_health_latest',
+      'dip_analysis_latest',
+    ]) {
+      expect(text).toContain(view);
+    }
+  });
+});
+
+describe('the API queries answer what they say (checked against the rows inserted, on 18.16)', () => {
+  const settled = settledRecommendations(dataset);
+  const mean = (xs: readonly number[]) =>
+    xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+  const closeTo = (a: unknown, b: number | null) =>
+    b === null ? expect(a).toBeNull() : expect(Number(a)).toBeCloseTo(b, 9);
+
+  it('the data set has enough settled recommendations to mean something', () => {
+    expect(settled.length).toBeGreaterThan(20);
+    expect(byWeek(settled).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('Spearman coefficients per week, from mean ranks', async () => {
+    const rows = await old.session.query<Record<string, unknown>>(
+      queries.informationCoefficientByWeekQuery().text,
+    );
+    const weeks = byWeek(settled);
+    expect(rows.map((r) => r.week)).toEqual([...weeks.keys()]);
+    for (const row of rows) {
+      const week = weeks.get(String(row.week))!;
+      expect(Number(row.recommendations)).toBe(week.length);
+      const returns = week.map((s) => s.return30);
+      closeTo(
+        row.ic_composite,
+        spearman(
+          week.map((s) => s.composite),
+          returns,
+        ),
+      );
+      closeTo(
+        row.ic_vigl,
+        spearman(
+          week.map((s) => s.vigl),
+          returns,
+        ),
+      );
+    }
+  });
+
+  it('mean 30-day return by score quintile', async () => {
+    const rows = await old.session.query<Record<string, unknown>>(queries.returnByScoreQuintileQuery().text);
+    const expected = quintiles(settled);
+    expect(rows.map((r) => r.quintile)).toEqual([...expected.keys()]);
+    for (const row of rows) {
+      const returns = expected.get(Number(row.quintile))!;
+      expect(Number(row.recommendations)).toBe(returns.length);
+      closeTo(row.mean_return_30d, mean(returns));
+    }
+  });
+
+  it('success rate and mean 30-day return per week count each recommendation once, at its latest version', async () => {
+    const rows = await old.session.query<Record<string, unknown>>(queries.performanceByWeekQuery().text);
+    const latest = [...latestVersions(dataset.get(TABLES.recommendationTracking)!).values()];
+    expect(rows.reduce((n, r) => n + Number(r.recommendations), 0)).toBe(latest.length);
+    for (const row of rows) {
+      const week = settled.filter((s) => s.week === row.week);
+      closeTo(row.mean_return_30d, mean(week.map((s) => s.return30)));
+      closeTo(
+        row.success_rate,
+        week.length === 0 ? null : week.filter((s) => s.success === 1).length / week.length,
+      );
+    }
+  });
+
+  it('a filter applies to the latest version only: no recommendation shows up by a superseded version', async () => {
+    const latest = latestVersions(dataset.get(TABLES.recommendationTracking)!);
+    const open = await old.session.query<{ tracking_id: string }>(
+      queries.recommendationsQuery({ final: false, limit: 1000 }).text,
+    );
+    expect(open.map((r) => r.tracking_id).sort()).toEqual(
+      [...latest.values()]
+        .filter((r) => r.is_final === 0)
+        .map((r) => String(r.tracking_id))
+        .sort(),
+    );
+    const history = await old.session.query<{ version: string }>(
+      queries.recommendationHistoryQuery('run-0:S00').text,
+    );
+    expect(history.map((h) => h.version)).toEqual(['1', '2', '3']);
+  });
+
+  it('acknowledged alerts include an acknowledgement the alert record does not reflect yet', async () => {
+    const rows = await old.session.query<{ alert_id: string }>(
+      queries.alertsQuery({ acknowledged: true }).text,
+    );
+    expect(rows.map((r) => r.alert_id).sort()).toEqual(['alert-3', 'alert-6']);
+  });
+});
+
+describe('request values through sinks/sql/literals.ts reach both engines intact', () => {
+  const nasty = [
+    "O'NEIL",
+    "'; DROP TABLE alerts; --",
+    'back\\slash\\',
+    "\\'",
+    'line\nbreak\ttab\rreturn',
+    'nul\0byte',
+    '`backtick` "double"',
+    'ünïcødé ✓ 𝔸 😀',
+    '%s %d {x:String}',
+    '',
+  ];
+
+  it.each(nasty.map((v) => [JSON.stringify(v), v] as const))('string %s', async (_, value) => {
+    const query = sql`SELECT ${string(value)} AS v`.text;
+    for (const session of [old.session, current]) {
+      expect(await session.query(query)).toEqual([{ v: value }]);
+    }
+  });
+
+  it('numbers, 64-bit integers, dates and instants', async () => {
+    const query =
+      sql`SELECT ${number(-0.1)} AS n, ${integer('18446744073709551615')} AS big, ${integer(-42)} AS neg,
+      ${date('2024-02-29')} AS d, ${dateTime(Date.UTC(2025, 2, 14, 13, 0, 9))} AS t, ${boolean(true)} AS b`
+        .text;
+    const expected = [
+      { n: -0.1, big: '18446744073709551615', neg: -42, d: '2024-02-29', t: '2025-03-14 13:00:09', b: 1 },
+    ];
+    for (const session of [old.session, current]) expect(await session.query(query)).toEqual(expected);
+  });
+});
