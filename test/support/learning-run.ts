@@ -49,9 +49,14 @@ export async function createLearningTopics(kafka: Kafka, run: LearningRun): Prom
   }
 }
 
-/** The job with the tracker (and the alert gate) and the coordinator on. */
+/** The job with every agent on (tracker and alert gate, monitor, dip validator, coordinator); the sink off. */
 export function startLearningJob(run: LearningRun, env: Record<string, string> = {}): ChildProcess {
-  return startTrackerJob(run, { AMC_LEARNING_COORDINATOR_ENABLED: 'true', ...env });
+  return startTrackerJob(run, {
+    AMC_LEARNING_COORDINATOR_ENABLED: 'true',
+    AMC_LEARNING_MONITOR_ENABLED: 'true',
+    AMC_LEARNING_DIPS_ENABLED: 'true',
+    ...env,
+  });
 }
 
 export function learningPublisher(kafka: Kafka, serde: Serde, run: LearningRun): Promise<Publisher> {
