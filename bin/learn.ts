@@ -1,7 +1,7 @@
 // Asks the learning coordinator for a cycle: npm run learn -- --now
 import { Kafka, logLevel } from 'kafkajs';
-import { loadEndpoints } from '../config/endpoints.ts';
-import { learningTopicsFor, loadJobConfig } from '../streams/app/job-config.ts';
+import { loadSettings, type Settings } from '../config/settings.ts';
+import { learningTopicsFor } from '../streams/app/job-config.ts';
 import { CommandRefusedError, createCommandPublisher } from '../streams/learning/command-publisher.ts';
 import { parseLearnArgs } from '../streams/learning/learn-args.ts';
 
@@ -14,10 +14,18 @@ async function main(): Promise<number> {
     (parsed.help ? console.log : console.error)(parsed.message);
     return parsed.help ? 0 : EXIT_USAGE;
   }
-  const topic = learningTopicsFor(loadJobConfig()).commands;
+  let settings: Settings;
+  try {
+    // The job's own configuration (AMC_CONFIG and the environment): both meet on the same topic.
+    settings = loadSettings();
+  } catch (error) {
+    console.error((error as Error).message);
+    return EXIT_USAGE;
+  }
+  const topic = learningTopicsFor(settings.job).commands;
   const kafka = new Kafka({
     clientId: 'amc-learning-learn',
-    brokers: [...loadEndpoints().kafkaBrokers],
+    brokers: [...settings.endpoints.kafkaBrokers],
     logLevel: logLevel.ERROR,
   });
   const admin = kafka.admin();
