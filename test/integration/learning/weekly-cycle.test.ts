@@ -144,7 +144,11 @@ describe('the learning coordinator through Kafka', () => {
     expect(last.monitor).toMatchObject({ runs: 21 });
     expect(last.monitor!.mean_health).not.toBeNull();
     // The recorded dip analysis (the validator has no holdings to analyse here).
-    expect(last.dip_validator).toMatchObject({ analyses: 1, buy_more_signals: 1, buy_more_mean_thesis_strength: 0.8 });
+    expect(last.dip_validator).toMatchObject({
+      analyses: 1,
+      buy_more_signals: 1,
+      buy_more_mean_thesis_strength: 0.8,
+    });
     const proposal = last.proposals.find((p) => p.parameter === 'composite_score_threshold')!;
     expect(proposal.status).toBe('PENDING');
     expect(Math.abs(proposal.proposed_value! - PLANTED_COMPOSITE_THRESHOLD)).toBeLessThanOrEqual(5);
