@@ -1,6 +1,6 @@
+import type { Prng } from '../../shared/prng.ts';
 import { quantileOfSorted, sampleStandardDeviation } from './descriptive.ts';
 import { prefixMean, prefixSums, type ThresholdLadder } from './ladder.ts';
-import type { Prng } from './prng.ts';
 
 /**
  * Resampling units. Picks of one symbol are not independent (a symbol

@@ -4,6 +4,8 @@
  * runCycle and the parameter functions return.
  */
 
+/** A seeded generator. */
+export { type Prng, seededPrng, seedWords } from '../../shared/prng.ts';
 /** Versions of a record as of an instant. */
 export { addVersion, outcomeKnownFrom, type Versioned, versionAsOf } from './as-of.ts';
 /** Seeded cluster bootstrap of a family of candidate values, selection-adjusted. */
@@ -103,8 +105,6 @@ export {
   rollBack,
   valueInForce,
 } from './parameters.ts';
-/** A seeded generator. */
-export { type Prng, seededPrng, seedWords } from './prng.ts';
 /** Evidence and decision for every configured parameter. */
 export { evaluateProposals, type ProposalEvidence } from './proposal.ts';
 /** Quintiles by average rank and the mean return of each. */

@@ -1,3 +1,4 @@
+import { seededPrng } from '../../shared/prng.ts';
 import {
   bootstrapFamily,
   clustersBy,
@@ -14,7 +15,6 @@ import {
   nearBest,
   type ParameterEvaluation,
 } from './grid.ts';
-import { seededPrng } from './prng.ts';
 import * as rationale from './rationale.ts';
 import type { SettledPick } from './sample.ts';
 

@@ -3,47 +3,24 @@
  * Monday 07:00 in New York is 12:00 UTC in winter and 11:00 UTC in summer.
  * Pure: instants in, instants out; nothing here reads the current time.
  */
+import { instantOfWallTime, type WallTime, wallTimeOf } from '../../shared/zoned-time.ts';
 import type { WeeklySchedule } from './config.ts';
 
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
+const asUtc = (w: WallTime) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const millisOf = (instant: number) => ((instant % 1000) + 1000) % 1000;
 
 /** The local wall-clock reading of an instant, as if it were UTC (epoch ms). */
 function wallClock(instant: number, timeZone: string): number {
-  const parts = formatter(timeZone).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const seconds = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-  return seconds + (((instant % 1000) + 1000) % 1000);
+  return asUtc(wallTimeOf(instant, timeZone)) + millisOf(instant);
 }
 
 /** The local date (YYYY-MM-DD) of an instant. */
 export function localDateOf(instant: number, timeZone: string): string {
-  return new Date(wallClock(instant, timeZone)).toISOString().slice(0, 10);
+  const wall = wallTimeOf(instant, timeZone);
+  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
 }
 
 /**
@@ -53,12 +30,23 @@ export function localDateOf(instant: number, timeZone: string): string {
  * twice (01:30 in the autumn) is the earlier one.
  */
 export function zonedInstant(date: string, msOfDay: number, timeZone: string): number {
-  const wall = Date.parse(`${date}T00:00:00Z`) + msOfDay;
-  if (Number.isNaN(wall)) throw new RangeError(`not a local date: ${JSON.stringify(date)}`);
-  const offsetBefore = wallClock(wall - DAY_MS, timeZone) - (wall - DAY_MS);
-  const offsetAfter = wallClock(wall + DAY_MS, timeZone) - (wall + DAY_MS);
-  const fits = [wall - offsetBefore, wall - offsetAfter].filter((t) => wallClock(t, timeZone) === wall);
-  return fits.length > 0 ? Math.min(...fits) : wall - offsetBefore;
+  const midnight = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(midnight)) throw new RangeError(`not a local date: ${JSON.stringify(date)}`);
+  const seconds = Math.floor(msOfDay / 1000);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const wall = {
+    year,
+    month,
+    day,
+    hour: Math.floor(seconds / 3600),
+    minute: Math.floor((seconds % 3600) / 60),
+    second: seconds % 60,
+  };
+  const found = instantOfWallTime(wall, timeZone);
+  if (found !== undefined) return found + (msOfDay % 1000);
+  // In the spring gap: read with the offset in force the day before, which lands just after the change.
+  const dayBefore = midnight - DAY_MS;
+  return midnight + msOfDay - (wallClock(dayBefore, timeZone) - dayBefore);
 }
 
 /** The same local time of day `days` calendar days earlier (a window start, DST-correct). */
