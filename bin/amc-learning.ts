@@ -1,6 +1,7 @@
 /**
  * The main job: the recommendation tracker, the discovery monitor, the
- * buy-the-dip validator and the alerts stream, each behind its switch,
+ * buy-the-dip validator, the learning coordinator and the alerts stream,
+ * each behind its switch,
  * exactly once, and the ClickHouse sink beside them, on the configured
  * Kafka, registry and ClickHouse. With no
  * endpoint configured it runs on the local stack, which it brings up first.
@@ -51,10 +52,11 @@ async function main(): Promise<number | undefined> {
     log(started.length > 0 ? `local stack started: ${started.join(', ')}` : 'local stack already up');
     console.log(formatStatus(await stackStatus()));
   }
-  if (!switches.learning || !(switches.tracker || switches.monitor || switches.dips || switches.sinks)) {
+  const parts = [switches.tracker, switches.monitor, switches.dips, switches.coordinator, switches.sinks];
+  if (!switches.learning || !parts.some(Boolean)) {
     log(
-      'nothing switched on (AMC_LEARNING_ENABLED, AMC_LEARNING_TRACKER_ENABLED, ' +
-        'AMC_LEARNING_MONITOR_ENABLED, AMC_LEARNING_DIPS_ENABLED, AMC_LEARNING_SINKS_ENABLED): nothing to run',
+      'nothing switched on (AMC_LEARNING_ENABLED, AMC_LEARNING_TRACKER_ENABLED, AMC_LEARNING_MONITOR_ENABLED, ' +
+        'AMC_LEARNING_DIPS_ENABLED, AMC_LEARNING_COORDINATOR_ENABLED, AMC_LEARNING_SINKS_ENABLED): nothing to run',
     );
     return undefined;
   }
@@ -122,6 +124,7 @@ async function main(): Promise<number | undefined> {
   const on = (flag: boolean) => (flag ? 'on' : 'off');
   log(
     `running: tracker ${on(switches.tracker)}, monitor ${on(switches.monitor)}, dips ${on(switches.dips)}, ` +
+      `coordinator ${on(switches.coordinator)} (auto-apply ${on(switches.autoApply)}), ` +
       `alerts ${on(switches.alerts)}, sinks ${on(switches.sinks)}; ${runtimes.map((r) => r.applicationId).join(', ')}`,
   );
   return undefined;

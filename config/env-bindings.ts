@@ -19,6 +19,8 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { path: 'switches.alerts', variable: 'AMC_LEARNING_ALERTS_ENABLED' },
   { path: 'switches.monitor', variable: 'AMC_LEARNING_MONITOR_ENABLED' },
   { path: 'switches.dips', variable: 'AMC_LEARNING_DIPS_ENABLED' },
+  { path: 'switches.coordinator', variable: 'AMC_LEARNING_COORDINATOR_ENABLED' },
+  { path: 'switches.autoApply', variable: 'AMC_LEARNING_AUTO_APPLY' },
   { path: 'job.applicationId', variable: 'AMC_APPLICATION_ID' },
   { path: 'job.topicPrefix', variable: 'AMC_TOPIC_PREFIX' },
   { path: 'job.partitions', variable: 'AMC_PARTITIONS' },

@@ -5,6 +5,10 @@ export interface Switches {
   readonly learning: boolean;
   readonly alerts: boolean;
   readonly tracker: boolean;
+  /** The learning coordinator (weekly and on-demand cycles). */
+  readonly coordinator: boolean;
+  /** AMC_LEARNING_AUTO_APPLY: earned proposals confident enough are applied without approval. */
+  readonly autoApply: boolean;
   /** The discovery monitor (AMC_LEARNING_MONITOR_ENABLED). */
   readonly monitor: boolean;
   /** The buy-the-dip validator (AMC_LEARNING_DIPS_ENABLED). */
@@ -32,6 +36,8 @@ export function loadSwitches(env: Env = process.env): Switches {
     learning,
     alerts: learning && flag(env, 'AMC_LEARNING_ALERTS_ENABLED', true),
     tracker: learning && flag(env, 'AMC_LEARNING_TRACKER_ENABLED', true),
+    coordinator: learning && flag(env, 'AMC_LEARNING_COORDINATOR_ENABLED', true),
+    autoApply: flag(env, 'AMC_LEARNING_AUTO_APPLY', false),
     monitor: learning && flag(env, 'AMC_LEARNING_MONITOR_ENABLED', true),
     dips: learning && flag(env, 'AMC_LEARNING_DIPS_ENABLED', true),
     sinks: learning && flag(env, 'AMC_LEARNING_SINKS_ENABLED', true),

@@ -431,6 +431,34 @@ export interface TrackerMetrics {
   mean_return_30d_pct: number | null;
   /** Missed opportunities in the window. */
   missed_opportunities: number;
+  /** Completed recommendations with a 30-day return: the sample of the return statistics and of success_rate. */
+  return_sample_size: number;
+  /** Median 30-day return in percent over completed ones. */
+  median_return_30d_pct: number | null;
+  /** Completed recommendations by outcome category (EXPLOSIVE, STRONG, MODERATE, POOR, FAILED); categories without any are left out. */
+  outcomes_by_category: Record<string, number>;
+  /** Settled picks (with a 30-day return) behind score_quintiles and the information coefficients. */
+  evidence_sample_size: number;
+  /** Mean 30-day return by composite-score quintile, lowest scores first; empty below the configured minimum sample. Quintile of a pick: floor(5 (r - 1/2) / n) + 1, r its average rank, so equal scores share a quintile. */
+  score_quintiles: ScoreQuintile[];
+  /** Spearman rank correlation (information coefficient) of composite_score with the 30-day return over evidence_sample_size picks; null below the minimum sample or without variation. */
+  composite_ic: number | null;
+  /** Spearman rank correlation of vigl_score with the 30-day return over evidence_sample_size picks; null below the minimum sample or without variation. */
+  vigl_ic: number | null;
+}
+
+/** The picks of one composite-score quintile and what followed. */
+export interface ScoreQuintile {
+  /** 1 (lowest scores) to 5 (highest). */
+  quintile: number;
+  /** Picks in the quintile. */
+  sample_size: number;
+  /** Lowest composite score in the quintile; null when it is empty. */
+  min_score: number | null;
+  /** Highest composite score in the quintile; null when it is empty. */
+  max_score: number | null;
+  /** Mean 30-day return in percent; null when the quintile is empty. */
+  mean_return_30d_pct: number | null;
 }
 
 /** What the dip analyses said and what followed. */
@@ -443,6 +471,10 @@ export interface DipValidatorMetrics {
   mean_thesis_strength: number | null;
   /** Share of settled BUY_MORE signals with a positive 30-day return. */
   success_rate: number | null;
+  /** Mean thesis strength of the BUY_MORE signals, 0-1; null without any. */
+  buy_more_mean_thesis_strength: number | null;
+  /** BUY_MORE signals whose 30-day outcome is known: the sample of success_rate. */
+  settled_buy_more: number;
 }
 
 /** How healthy the discovery runs were. */
@@ -473,7 +505,7 @@ export interface ParameterProposal {
   sample_size: number;
   /** Share of resamples in which the proposed value beat the current one, 0-1; null without enough data. */
   confidence: number | null;
-  /** Estimated change of the evaluated metric (e.g. success rate points). */
+  /** Estimated change of the evaluated metric: for threshold parameters, the mean 30-day return of the picks kept, in percentage points. */
   expected_improvement: number | null;
   /** Why, in plain words; says 'not enough data' when that is the truth. */
   rationale: string;
@@ -494,7 +526,7 @@ export type ProposalStatus = (typeof ProposalStatusSymbols)[number];
 
 /** The value in force of one discovery parameter. The topic is compacted on the parameter name, so its latest record per key is the configuration the discovery job should use. */
 export interface ParameterValue {
-  /** Parameter name (e.g. min_composite_score, min_volume_spike); also the record key. */
+  /** Parameter name as in the discovery runs' parameters map (composite_score_threshold, vigl_score_threshold, volume_spike_min); also the record key. */
   name: string;
   /** Value in force, in the parameter's own unit (scores on the 0-100 scale). */
   value: number;
@@ -508,10 +540,12 @@ export interface ParameterValue {
   source: ParameterSource;
   /** Confidence of the proposal applied, 0-1. */
   confidence: number | null;
-  /** When the value came into force. */
+  /** When the value came into force (its effective_from): the event time of the cycle or request that set it. */
   applied_at: number;
   /** Operator who approved or set the value; null when automatic. */
   applied_by: string | null;
+  /** Why the value changed, in plain words: the proposal's evidence, or the rollback it is. */
+  reason: string | null;
 }
 
 /** How a parameter value came into force. */

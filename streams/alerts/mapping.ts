@@ -2,12 +2,10 @@ import { type Alert as AlertRecord, AlertTypeSymbols } from '../../schemas/types
 import type { Alert } from './domain/index.ts';
 
 const KNOWN_TYPES = new Set<string>(AlertTypeSymbols);
-const TYPE_ALIASES: Readonly<Record<string, AlertRecord['type']>> = { LEARNING_CYCLE: 'CYCLE_COMPLETED' };
 
 /** The gate's alert as the contract's record; a type the schema does not know yet is OTHER, kept in data. */
 export function toAlertRecord(alert: Alert): AlertRecord {
-  const type =
-    TYPE_ALIASES[alert.type] ?? (KNOWN_TYPES.has(alert.type) ? (alert.type as AlertRecord['type']) : 'OTHER');
+  const type = KNOWN_TYPES.has(alert.type) ? (alert.type as AlertRecord['type']) : 'OTHER';
   return {
     alert_id: alert.alert_id,
     type,

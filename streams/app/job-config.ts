@@ -1,4 +1,5 @@
 import { ConfigError } from '../../config/endpoints.ts';
+import { DEFAULT_LEARNING_TOPICS, type LearningTopics } from '../learning/topics.ts';
 import { DEFAULT_TRACKER_TOPICS, type TrackerTopics } from '../tracker/topics.ts';
 import { type AgentTopics, DEFAULT_AGENT_TOPICS, prefixTopics } from './agent-topics.ts';
 
@@ -62,4 +63,8 @@ export function trackerTopicsFor(config: JobConfig): TrackerTopics {
 
 export function agentTopicsFor(config: JobConfig): AgentTopics {
   return prefixTopics(DEFAULT_AGENT_TOPICS, config.topicPrefix);
+}
+
+export function learningTopicsFor(config: JobConfig): LearningTopics {
+  return prefixTopics(DEFAULT_LEARNING_TOPICS, config.topicPrefix);
 }

@@ -1,9 +1,11 @@
 import type { Kafka } from 'kafkajs';
 import type { Settings } from '../../config/settings.ts';
+import { createLearningConfig } from '../learning/domain/index.ts';
 import type { Serde } from '../serde/serde.ts';
 import { agentsApp } from './agents-app.ts';
 import { VERSIONS_PER_EPOCH } from './identity-store.ts';
-import { agentTopicsFor, trackerTopicsFor } from './job-config.ts';
+import { agentTopicsFor, learningTopicsFor, trackerTopicsFor } from './job-config.ts';
+import { learningApp } from './learning-app.ts';
 import type { RuntimeSet } from './runtime-set.ts';
 import { trackerApp } from './tracker-app.ts';
 
@@ -17,9 +19,10 @@ export interface LearningAppsOptions {
 
 /**
  * The parts of the job the switches turn on, each its own set of processors:
- * the tracker (with the by-symbol step and the alert gate it has always run)
- * and the agents (monitor, dip validator), which run those shared processors
- * themselves only when the tracker is off.
+ * the tracker (with the by-symbol step and the alert gate it has always run),
+ * the agents (monitor, dip validator), which run those shared processors
+ * themselves only when the tracker is off, and the learning coordinator,
+ * which runs the alert gate only when none of the others does.
  */
 export function learningApps({ kafka, serde, settings, epochs }: LearningAppsOptions): RuntimeSet[] {
   const { switches, job } = settings;
@@ -60,6 +63,21 @@ export function learningApps({ kafka, serde, settings, epochs }: LearningAppsOpt
         dipsConfig: settings.dips,
         analysisVersionBase: versionBase('dips'),
         shared: { bySymbol: !switches.tracker, alertGate: !switches.tracker },
+      }),
+    );
+  }
+  if (switches.coordinator) {
+    apps.push(
+      learningApp({
+        ...common,
+        topics: learningTopicsFor(job),
+        config: createLearningConfig({ autoApply: switches.autoApply }),
+        agents: { tracker: switches.tracker, monitor: switches.monitor, dipValidator: switches.dips },
+        exchangeTimeZone: settings.calendar.timeZone,
+        // Its alerts need the gate; the tracker runs it, or the agents when the tracker is off.
+        ...(switches.tracker || switches.monitor || switches.dips
+          ? {}
+          : { alertGate: { topics: trackerTopicsFor(job), config: settings.alerts } }),
       }),
     );
   }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import type { Kafka } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
@@ -73,7 +74,13 @@ export function startScript(
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.resume();
+  // AMC_TEST_JOB_LOGS=<dir> keeps each process's output for a post-mortem; otherwise it is dropped.
+  const logDir = process.env.AMC_TEST_JOB_LOGS;
+  if (logDir)
+    child.stdout?.pipe(
+      createWriteStream(path.join(logDir, `${path.basename(relativePath)}-${child.pid}.log`)),
+    );
+  else child.stdout?.resume();
   child.stderr?.on('data', (d: Buffer) =>
     process.stderr.write(`[${path.basename(relativePath)} ${child.pid}] ${d}`),
   );

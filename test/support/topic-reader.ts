@@ -10,7 +10,7 @@ export interface ReadRecord<V = unknown> {
 }
 
 /**
- * Reads a topic from the start (read_committed) until `done` holds and nothing
+ * Reads a topic from the start (read_committed unless asked) until `done` holds and nothing
  * new came for `idleMs`, or `timeoutMs` passed. Records are returned in
  * partition and offset order, each position once: a reader's own consumer may
  * be handed a record again after a rebalance.
@@ -20,11 +20,12 @@ export async function readUntilIdle<V>(
   topic: string,
   decode: (value: Buffer | null) => Promise<V> | V,
   done: (records: readonly ReadRecord<V>[]) => boolean,
-  options: { timeoutMs?: number; idleMs?: number } = {},
+  options: { timeoutMs?: number; idleMs?: number; readUncommitted?: boolean } = {},
 ): Promise<ReadRecord<V>[]> {
   const consumer = kafka.consumer({
     groupId: uniqueName('reader'),
-    readUncommitted: false,
+    // Uncommitted: also records of transactions still open or aborted, to see what a crash left behind.
+    readUncommitted: options.readUncommitted ?? false,
     maxWaitTimeInMs: 100,
   });
   const records = new Map<string, ReadRecord<V>>();

@@ -165,6 +165,8 @@ export function startTrackerJob(
       AMC_LEARNING_DIPS_ENABLED: 'false',
       // The sink has tests of its own and would write the shared database.
       AMC_LEARNING_SINKS_ENABLED: 'false',
+      // The coordinator's own tests switch it on.
+      AMC_LEARNING_COORDINATOR_ENABLED: 'false',
       ...env,
     },
     args,

@@ -52,7 +52,7 @@ export interface AlertsConfig {
   readonly enabled: boolean;
   /** Policy of any type not named in policies, so a new type is gated from day one. */
   readonly default_policy: AlertTypePolicy;
-  /** Keyed by alert type name; the four known types always have an entry. */
+  /** Keyed by alert type name; every known type always has an entry. */
   readonly policies: Readonly<Record<string, AlertTypePolicy>>;
   readonly missed_opportunity: MissedOpportunityRule;
   readonly pipeline_unhealthy: PipelineUnhealthyRule;
@@ -83,7 +83,10 @@ function policy(
  *   (the repeats are counted); 10 a day.
  * - BUY_MORE_SIGNAL: holdings are re-examined at most once per bar (daily),
  *   so a day of suppression; 20 a day.
- * - LEARNING_CYCLE: weekly plus on demand; an hour of suppression, 10 a day.
+ * - CYCLE_COMPLETED: weekly plus on demand; an hour of suppression, 10 a day.
+ * - PARAMETER_PROPOSED, PARAMETER_APPLIED: one key per proposal or change, a
+ *   few per cycle or request; a day of suppression, 30 a day, so a burst of
+ *   approvals is never silenced.
  * - Anything else: an hour of suppression, 30 an hour.
  */
 export const DEFAULT_ALERTS_CONFIG: AlertsConfig = deepFreeze({
@@ -94,7 +97,9 @@ export const DEFAULT_ALERTS_CONFIG: AlertsConfig = deepFreeze({
     [AlertType.PIPELINE_UNHEALTHY]: policy(HOUR_MS, 10, HOUR_MS),
     [AlertType.PIPELINE_DRIFT]: policy(DAY_MS, 10, DAY_MS),
     [AlertType.BUY_MORE_SIGNAL]: policy(DAY_MS, 20, DAY_MS),
-    [AlertType.LEARNING_CYCLE]: policy(HOUR_MS, 10, DAY_MS),
+    [AlertType.CYCLE_COMPLETED]: policy(HOUR_MS, 10, DAY_MS),
+    [AlertType.PARAMETER_PROPOSED]: policy(DAY_MS, 30, DAY_MS),
+    [AlertType.PARAMETER_APPLIED]: policy(DAY_MS, 30, DAY_MS),
   },
   missed_opportunity: { min_return_pct: 25, high_severity_return_pct: 50 },
   pipeline_unhealthy: { critical_below_health: 0.5 },

@@ -114,7 +114,7 @@ describe('the ClickHouse sink on Kafka and ClickHouse', () => {
       ),
     ).toEqual([{ symbol: 'QUBT', rank: 1, composite_score: 83.5, parameter_values: [60, 2.5] }]);
     expect(await db.session.query(`SELECT name, value FROM ${VIEWS.parametersCurrent}`)).toEqual([
-      { name: 'min_composite_score', value: 65 },
+      { name: 'composite_score_threshold', value: 65 },
     ]);
     expect(await db.session.query(`SELECT alert_id, is_acknowledged FROM ${LATEST_VIEWS.alerts}`)).toEqual([
       { alert_id: 'alert-7f3a', is_acknowledged: 1 },

@@ -1,14 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Partitioners } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEndpoints } from '../../../config/endpoints.ts';
 import type { TopicRecords } from '../../../schemas/types.generated.ts';
-import { REPO_ROOT } from '../../../stack/paths.ts';
 import { testKafka } from '../../support/kafka.ts';
+import { produceWithCli } from '../../support/produce-cli.ts';
 import { killHard } from '../../support/reference-run.ts';
 import {
   absurdBar,
@@ -48,30 +46,9 @@ const allFinal = (outcomes: readonly Outcome[]) => {
 /** Publishes the market the way an upstream team would: `npm run produce`, one file per topic. */
 function publishWithProduceCli(run: TrackerRun): void {
   const { runs: discoveryRuns, positions, bars } = marketInputs();
-  const endpoints = loadEndpoints();
-  const files: [string, readonly object[]][] = [
-    ['amc.discovery.runs.v1', discoveryRuns],
-    ['amc.portfolio.positions.v1', positions],
-    ['amc.market.bars.v1', bars],
-  ];
-  for (const [topic, records] of files) {
-    const file = path.join(scratch, `${run.applicationId}-${topic}.jsonl`);
-    writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
-    const result = spawnSync('npm', ['run', '--silent', 'produce', '--', '--topic', topic, '--file', file], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: {
-        ...process.env,
-        KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
-        SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
-        AMC_TOPIC_PREFIX: run.prefix,
-      },
-    });
-    if (result.status !== 0) throw new Error(`produce ${topic} failed: ${result.stderr}${result.stdout}`);
-    if (!result.stdout.includes(`${records.length} produced to ${run.prefix}${topic}`))
-      throw new Error(`unexpected produce output: ${result.stdout}`);
-  }
+  produceWithCli(run.prefix, 'amc.discovery.runs.v1', discoveryRuns, scratch);
+  produceWithCli(run.prefix, 'amc.portfolio.positions.v1', positions, scratch);
+  produceWithCli(run.prefix, 'amc.market.bars.v1', bars, scratch);
 }
 
 async function feed(name: Feed): Promise<void> {

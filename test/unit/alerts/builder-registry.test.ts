@@ -36,7 +36,10 @@ describe('builder registry', () => {
   it('has one builder per buildable type', () => {
     expect(Object.keys(ALERT_BUILDERS).sort()).toEqual([
       'BUY_MORE_SIGNAL',
+      'CYCLE_COMPLETED',
       'MISSED_OPPORTUNITY',
+      'PARAMETER_APPLIED',
+      'PARAMETER_PROPOSED',
       'PIPELINE_DRIFT',
       'PIPELINE_UNHEALTHY',
     ]);

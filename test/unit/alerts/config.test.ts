@@ -61,10 +61,10 @@ describe('alerts config', () => {
   });
 
   it('is deeply frozen', () => {
-    const config = createAlertsConfig({ policies: { LEARNING_CYCLE: { suppression_window_ms: 1 } } });
+    const config = createAlertsConfig({ policies: { CYCLE_COMPLETED: { suppression_window_ms: 1 } } });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.policies)).toBe(true);
-    expect(Object.isFrozen(config.policies.LEARNING_CYCLE!.rate_limit)).toBe(true);
+    expect(Object.isFrozen(config.policies.CYCLE_COMPLETED!.rate_limit)).toBe(true);
     expect(Object.isFrozen(DEFAULT_ALERTS_CONFIG.default_policy)).toBe(true);
     expect(() => {
       (config as { enabled: boolean }).enabled = false;
@@ -93,8 +93,8 @@ describe('alerts config', () => {
     ],
     [{ policies: { 'lower-case': {} } }, 'policies.lower-case', 'UPPER_SNAKE_CASE'],
     [
-      { policies: { LEARNING_CYCLE: { cooldown: 1 } } },
-      'policies.LEARNING_CYCLE.cooldown',
+      { policies: { CYCLE_COMPLETED: { cooldown: 1 } } },
+      'policies.CYCLE_COMPLETED.cooldown',
       'suppression_window_ms',
     ],
     [{ policies: [] }, 'policies', 'an object'],

@@ -216,7 +216,7 @@ describe('alert gate: rate limit', () => {
   it('keeps each type to its own limit', () => {
     const gate = createGateHarness(configWith(WINDOW, { max_alerts: 1, window_ms: 1_000 }));
     expectKind(gate.judge(onKey(1, 0)).decision, 'EMIT');
-    const other = candidate({ type: 'LEARNING_CYCLE', dedup_key: 'learning_cycle:c1', event_time: T0 + 1 });
+    const other = candidate({ type: 'CYCLE_COMPLETED', dedup_key: 'cycle_completed:c1', event_time: T0 + 1 });
     expectKind(gate.judge(other).decision, 'EMIT');
   });
 });
@@ -269,7 +269,7 @@ describe('alert gate: switch and bad input', () => {
         config: roomy,
       });
     expect(judgeWith(gate.keyState(KEY), null)).toThrow(InvalidAlertInputError);
-    expect(judgeWith(null, { ...gate.typeState('PIPELINE_UNHEALTHY'), type: 'LEARNING_CYCLE' })).toThrow(
+    expect(judgeWith(null, { ...gate.typeState('PIPELINE_UNHEALTHY'), type: 'CYCLE_COMPLETED' })).toThrow(
       InvalidAlertInputError,
     );
   });

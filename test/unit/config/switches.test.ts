@@ -11,7 +11,26 @@ describe('switches', () => {
       monitor: true,
       dips: true,
       sinks: true,
+      coordinator: true,
+      autoApply: false,
     });
+  });
+
+  it('the coordinator can be switched off alone, and goes off with the master switch', () => {
+    expect(loadSwitches({ AMC_LEARNING_COORDINATOR_ENABLED: 'false' })).toMatchObject({
+      tracker: true,
+      coordinator: false,
+    });
+    expect(loadSwitches({ AMC_LEARNING_ENABLED: 'off' })).toMatchObject({
+      tracker: false,
+      coordinator: false,
+    });
+  });
+
+  it('AMC_LEARNING_AUTO_APPLY=true turns auto-apply on; anything but a switch value is refused by name', () => {
+    expect(loadSwitches({ AMC_LEARNING_AUTO_APPLY: 'true' }).autoApply).toBe(true);
+    expect(() => loadSwitches({ AMC_LEARNING_AUTO_APPLY: 'maybe' })).toThrow(ConfigError);
+    expect(() => loadSwitches({ AMC_LEARNING_AUTO_APPLY: 'maybe' })).toThrow(/AMC_LEARNING_AUTO_APPLY/);
   });
 
   it('turns the monitor, the dip validator and the sinks off each without touching the others', () => {
@@ -22,6 +41,8 @@ describe('switches', () => {
       monitor: false,
       dips: true,
       sinks: true,
+      coordinator: true,
+      autoApply: false,
     });
     expect(loadSwitches({ AMC_LEARNING_DIPS_ENABLED: 'off' })).toMatchObject({
       tracker: true,

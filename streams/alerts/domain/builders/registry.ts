@@ -2,7 +2,10 @@ import type { AlertCandidate } from '../alert.ts';
 import { AlertType } from '../alert-type.ts';
 import type { AlertsConfig } from '../config.ts';
 import { type BuyMoreSignalInput, buildBuyMoreSignalAlert } from './buy-more-signal.ts';
+import { buildCycleCompletedAlert, type CycleCompletedInput } from './cycle-completed.ts';
 import { buildMissedOpportunityAlert, type MissedOpportunityInput } from './missed-opportunity.ts';
+import { buildParameterAppliedAlert, type ParameterAppliedInput } from './parameter-applied.ts';
+import { buildParameterProposedAlert, type ParameterProposedInput } from './parameter-proposed.ts';
 import { buildPipelineDriftAlert, type PipelineDriftInput } from './pipeline-drift.ts';
 import { buildPipelineUnhealthyAlert, type PipelineUnhealthyInput } from './pipeline-unhealthy.ts';
 
@@ -12,6 +15,9 @@ export interface AlertBuilderInputs {
   readonly [AlertType.PIPELINE_UNHEALTHY]: PipelineUnhealthyInput;
   readonly [AlertType.PIPELINE_DRIFT]: PipelineDriftInput;
   readonly [AlertType.BUY_MORE_SIGNAL]: BuyMoreSignalInput;
+  readonly [AlertType.CYCLE_COMPLETED]: CycleCompletedInput;
+  readonly [AlertType.PARAMETER_PROPOSED]: ParameterProposedInput;
+  readonly [AlertType.PARAMETER_APPLIED]: ParameterAppliedInput;
 }
 
 export type BuildableAlertType = keyof AlertBuilderInputs;
@@ -26,6 +32,9 @@ export const ALERT_BUILDERS: { readonly [T in BuildableAlertType]: AlertBuilder<
       buildPipelineUnhealthyAlert(input, config.pipeline_unhealthy),
     [AlertType.PIPELINE_DRIFT]: (input) => buildPipelineDriftAlert(input),
     [AlertType.BUY_MORE_SIGNAL]: (input, config) => buildBuyMoreSignalAlert(input, config.buy_more_signal),
+    [AlertType.CYCLE_COMPLETED]: (input) => buildCycleCompletedAlert(input),
+    [AlertType.PARAMETER_PROPOSED]: (input) => buildParameterProposedAlert(input),
+    [AlertType.PARAMETER_APPLIED]: (input) => buildParameterAppliedAlert(input),
   });
 
 /** Builds the candidate of a type from its input, or null when the input warrants no alert. */

@@ -38,7 +38,9 @@ export function configWith(
       MISSED_OPPORTUNITY: policy,
       PIPELINE_UNHEALTHY: policy,
       BUY_MORE_SIGNAL: policy,
-      LEARNING_CYCLE: policy,
+      CYCLE_COMPLETED: policy,
+      PARAMETER_PROPOSED: policy,
+      PARAMETER_APPLIED: policy,
     },
   });
 }
