@@ -10,7 +10,8 @@ import { deepFreeze } from '../shared/deep-freeze.ts';
 export interface RuntimeTuning {
   /**
    * `one`: every output, dead letter and changelog write of a transaction in
-   * one produce call (kafkajs sends one request per broker). `per-topic-slices`:
+   * one produce call (kafkajs sends one request per broker), or as few as keep
+   * each request under MAX_REQUEST_BYTES (see transaction-writer.ts). `per-topic-slices`:
    * each topic's messages in slices of 250, one awaited request each.
    */
   readonly produceRequests: 'one' | 'per-topic-slices';
