@@ -1,40 +1,76 @@
 /**
  * The main job: the recommendation tracker, the discovery monitor, the
  * buy-the-dip validator, the learning coordinator and the alerts stream,
- * each behind its switch,
- * exactly once, and the ClickHouse sink beside them, on the configured
- * Kafka, registry and ClickHouse. With no
- * endpoint configured it runs on the local stack, which it brings up first.
- * SIGTERM or SIGINT stops it gracefully (open transactions commit or abort,
- * the consumer groups are left).
+ * exactly once, with the ClickHouse sink and the HTTP API beside them, each
+ * behind its switch. With no endpoint configured it runs on the local
+ * stack, which it brings up first, and publishes a sample market when the
+ * input topics are empty; once that has landed in ClickHouse it prints what
+ * the data says. Then it runs until SIGINT or SIGTERM (graceful: open
+ * transactions commit or abort, the consumer groups are left), or exits
+ * with --once.
  */
 import { Kafka, logLevel } from 'kafkajs';
+import { createQueryRunner } from '../api/clickhouse/query-runner.ts';
+import { loadApiConfig } from '../api/config.ts';
 import { parseFlags } from '../config/cli-flags.ts';
 import { ConfigError } from '../config/endpoints.ts';
 import { identitiesOf } from '../config/identity.ts';
 import { formatSettings } from '../config/print-config.ts';
 import { loadSettings } from '../config/settings.ts';
-import { type SinkApp, sinkApp } from '../sinks/app.ts';
-import { loadSinkConfig } from '../sinks/config.ts';
-import { logSinkEvents } from '../sinks/log-events.ts';
+import { generateSampleMarket, type SampleMarket } from '../sample/market.ts';
+import { SampleOptionsError, sampleOptions } from '../sample/options.ts';
 import { StackError } from '../stack/process.ts';
 import { formatStatus, stackStatus, stackUp } from '../stack/stack.ts';
 import { ConfigIdentityError, settleIdentities } from '../streams/app/identity-store.ts';
-import { learningApps } from '../streams/app/learning-apps.ts';
+import { requestClosingCycle } from '../streams/app/job/closing-cycle.ts';
+import { landingProblems } from '../streams/app/job/expectations.ts';
+import { waitUntilLanded } from '../streams/app/job/landing.ts';
+import { progressLine } from '../streams/app/job/progress.ts';
+import { inputsEmpty, publishSample } from '../streams/app/job/sample-feed.ts';
+import { startServices } from '../streams/app/job/services.ts';
+import { formatSummary } from '../streams/app/job/summary-format.ts';
+import { readSummary } from '../streams/app/job/summary-queries.ts';
 import { runtimeLogCreator } from '../streams/runtime/kafka-logging.ts';
-import { createHttpRegistryClient, createSerde } from '../streams/serde/index.ts';
+import { createHttpRegistryClient, createSerde, type Serde } from '../streams/serde/index.ts';
+import { createPublisher } from '../streams/serde/publish.ts';
 
-const USAGE = `usage: npm start -- [--print-config] [--reset-state]
-  --print-config  print the configuration in force, with where each value came from, and exit
-  --reset-state   rebuild the state of processors whose rules changed (otherwise such a start is refused)
+const USAGE = `usage: npm start -- [flags]
+  --once               exit after the summary: 0 when everything landed, 1 with the reason when not
+  --no-sample          do not publish the sample market (for real upstream producers and the AMC-TRADER bridge)
+  --sample-symbols N   the sample's universe (default 200)
+  --sample-sessions N  the sample's sessions of history (default 120)
+  --sample-seed N      the sample's seed (default 7)
+  --print-config       print the configuration in force, with where each value came from, and exit
+  --reset-state        rebuild the state of processors whose rules changed (otherwise such a start is refused)
   configuration: AMC_CONFIG names a JSON or YAML file (config/amc-learning.schema.json); see README`;
 
 const log = (message: string) => console.log(`[amc-learning] ${message}`);
 
+function sampleFrom(values: ReadonlyMap<string, string>) {
+  const number = (flag: string) => (values.has(flag) ? Number(values.get(flag)) : undefined);
+  const given = {
+    symbols: number('--sample-symbols'),
+    sessions: number('--sample-sessions'),
+    seed: number('--sample-seed'),
+  };
+  return sampleOptions(Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
+}
+
+async function publishTheSample(kafka: Kafka, serde: Serde, market: SampleMarket, topicPrefix: string) {
+  const publisher = await createPublisher({ kafka, serde, topicPrefix });
+  const progress = progressLine(process.stdout, '[amc-learning] publishing', 'records');
+  try {
+    const published = await publishSample(publisher, market, (done, total) => progress.update(done, total));
+    progress.finish(`${published.toLocaleString('en-US')} records published`);
+  } finally {
+    await publisher.close();
+  }
+}
+
 async function main(): Promise<number | undefined> {
   const flags = parseFlags(process.argv.slice(2), {
-    values: [],
-    switches: ['--print-config', '--reset-state'],
+    values: ['--sample-symbols', '--sample-sessions', '--sample-seed'],
+    switches: ['--print-config', '--reset-state', '--once', '--no-sample'],
   });
   if (!flags.ok) {
     if (flags.help) console.log(USAGE);
@@ -46,6 +82,15 @@ async function main(): Promise<number | undefined> {
     console.log(formatSettings(settings));
     return 0;
   }
+  let sample: ReturnType<typeof sampleOptions> | null = null;
+  try {
+    if (!flags.switches.has('--no-sample')) sample = sampleFrom(flags.values);
+  } catch (error) {
+    if (!(error instanceof SampleOptionsError)) throw error;
+    console.error(`${error.message}\n${USAGE}`);
+    return 2;
+  }
+  const once = flags.switches.has('--once');
   const { switches, job, endpoints } = settings;
   if (settings.usesLocalStack) {
     const { started } = await stackUp();
@@ -55,8 +100,7 @@ async function main(): Promise<number | undefined> {
   const parts = [switches.tracker, switches.monitor, switches.dips, switches.coordinator, switches.sinks];
   if (!switches.learning || !parts.some(Boolean)) {
     log(
-      'nothing switched on (AMC_LEARNING_ENABLED, AMC_LEARNING_TRACKER_ENABLED, AMC_LEARNING_MONITOR_ENABLED, ' +
-        'AMC_LEARNING_DIPS_ENABLED, AMC_LEARNING_COORDINATOR_ENABLED, AMC_LEARNING_SINKS_ENABLED): nothing to run',
+      'nothing switched on (AMC_LEARNING_ENABLED and the AMC_LEARNING_<PART>_ENABLED switches): nothing to run',
     );
     return undefined;
   }
@@ -74,59 +118,93 @@ async function main(): Promise<number | undefined> {
     log,
   });
   const serde = createSerde({ registry: createHttpRegistryClient({ url: endpoints.schemaRegistryUrl }) });
-  const apps = learningApps({ kafka, serde, settings, epochs });
-  const runtimes = apps.flatMap((app) => app.runtimes);
-  const sink: SinkApp | undefined = switches.sinks
-    ? sinkApp({ kafka, serde, clickhouseUrl: endpoints.clickhouseUrl, job, config: loadSinkConfig() })
-    : undefined;
+  const services = await startServices({ kafka, serde, settings, epochs, log });
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (why: string, code: number) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping`);
-    (async () => {
-      await sink?.stop();
-      for (const app of [...apps].reverse()) await app.stop();
-    })().then(
-      () => process.exit(0),
+    log(`${why}: stopping`);
+    services.stop().then(
+      () => process.exit(code),
       (err: unknown) => {
         console.error(err);
         process.exit(1);
       },
     );
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-  for (const runtime of runtimes) {
-    runtime.events.onEvent('restore', (e) =>
-      log(
-        `${runtime.applicationId} ${e.topic}/${e.partition}: restored ${e.records} records in ${e.durationMs} ms`,
-      ),
-    );
-    runtime.events.onEvent('crash', (e) => log(`${runtime.applicationId} crashed: ${e.error}`));
-    runtime.events.onEvent('abort', (e) =>
-      log(
-        `${runtime.applicationId} ${e.topic}/${e.partition}: transaction aborted (${e.errorClass}): ${e.reason}`,
-      ),
-    );
-    runtime.events.onEvent('task.closed', (e) =>
-      log(`${runtime.applicationId} ${e.topic}/${e.partition}: task closed, ${e.why}`),
-    );
-    runtime.done.catch(() => stop('fatal error'));
-  }
-  for (const app of apps) await app.start();
-  if (sink) {
-    logSinkEvents(sink.sink.events, (line) => log(`sink: ${line}`));
-    sink.sink.done.catch(() => stop('sink failed'));
-    const migrations = await sink.start();
-    if (migrations) log(`sink: database ${migrations.database} at migration ${migrations.version}`);
-  }
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGINT', () => stop('SIGINT', 0));
+  void services.failed.then((reason) => stop(reason, 1));
   const on = (flag: boolean) => (flag ? 'on' : 'off');
   log(
     `running: tracker ${on(switches.tracker)}, monitor ${on(switches.monitor)}, dips ${on(switches.dips)}, ` +
-      `coordinator ${on(switches.coordinator)} (auto-apply ${on(switches.autoApply)}), ` +
-      `alerts ${on(switches.alerts)}, sinks ${on(switches.sinks)}; ${runtimes.map((r) => r.applicationId).join(', ')}`,
+      `coordinator ${on(switches.coordinator)} (auto-apply ${on(switches.autoApply)}), alerts ${on(switches.alerts)}, ` +
+      `sink ${on(switches.sinks)}, API ${services.api ? services.api.url : 'off'}; application id ${job.applicationId}`,
   );
+
+  let market: SampleMarket | null = null;
+  if (sample !== null) {
+    const admin = kafka.admin();
+    await admin.connect();
+    const empty = await inputsEmpty(admin, job.topicPrefix).finally(() => admin.disconnect());
+    if (empty) {
+      market = generateSampleMarket(sample);
+      log(
+        `the input topics are empty: publishing a sample market of ${sample.symbols} symbols over ${sample.sessions} ` +
+          `sessions (${market.sessions[0]} to ${market.sessions.at(-1)}, seed ${sample.seed}; --no-sample to skip)`,
+      );
+      await publishTheSample(kafka, serde, market, job.topicPrefix);
+    } else log('the input topics already hold records: no sample published');
+  }
+  if (market !== null || once) {
+    const landing = () =>
+      waitUntilLanded(
+        kafka,
+        services.groups,
+        progressLine(process.stdout, '[amc-learning] processing', 'records'),
+      );
+    await landing();
+    if (market !== null && switches.coordinator) {
+      // As of the evening of the last session: after its bars, runs and positions.
+      const at = Date.parse(`${market.sessions.at(-1)}T23:00:00Z`);
+      const id = await requestClosingCycle(kafka, job, at);
+      log(`learning cycle requested as of the sample's end (command ${id}): it sees every outcome`);
+      await landing();
+    }
+    if (!switches.sinks) log('the sink is switched off: nothing in ClickHouse to summarise');
+    else {
+      const queries = createQueryRunner({
+        url: endpoints.clickhouseUrl,
+        database: services.database,
+        timeoutMs: 30_000,
+      });
+      try {
+        const summary = await readSummary(queries);
+        console.log(
+          formatSummary(summary, {
+            api: services.api?.url ?? null,
+            tokenSet: loadApiConfig().token !== null,
+          }),
+        );
+        const problems = market === null ? [] : landingProblems(summary, market, switches);
+        if (once) {
+          for (const problem of problems) log(`did not land: ${problem}`);
+          stop(
+            problems.length === 0 ? 'done (--once)' : 'something did not land',
+            problems.length === 0 ? 0 : 1,
+          );
+          return undefined;
+        }
+      } finally {
+        await queries.close();
+      }
+    }
+    if (once) {
+      stop('done (--once)', 0);
+      return undefined;
+    }
+  }
+  log('running until Ctrl-C: anything published upstream is processed as it arrives');
   return undefined;
 }
 

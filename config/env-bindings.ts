@@ -21,6 +21,8 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { path: 'switches.dips', variable: 'AMC_LEARNING_DIPS_ENABLED' },
   { path: 'switches.coordinator', variable: 'AMC_LEARNING_COORDINATOR_ENABLED' },
   { path: 'switches.autoApply', variable: 'AMC_LEARNING_AUTO_APPLY' },
+  { path: 'switches.sinks', variable: 'AMC_LEARNING_SINKS_ENABLED' },
+  { path: 'switches.api', variable: 'AMC_LEARNING_API_ENABLED' },
   { path: 'job.applicationId', variable: 'AMC_APPLICATION_ID' },
   { path: 'job.topicPrefix', variable: 'AMC_TOPIC_PREFIX' },
   { path: 'job.partitions', variable: 'AMC_PARTITIONS' },

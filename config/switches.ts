@@ -15,6 +15,8 @@ export interface Switches {
   readonly dips: boolean;
   /** The ClickHouse sink. */
   readonly sinks: boolean;
+  /** The HTTP API beside the processors (AMC_LEARNING_API_ENABLED). */
+  readonly api: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -41,5 +43,6 @@ export function loadSwitches(env: Env = process.env): Switches {
     monitor: learning && flag(env, 'AMC_LEARNING_MONITOR_ENABLED', true),
     dips: learning && flag(env, 'AMC_LEARNING_DIPS_ENABLED', true),
     sinks: learning && flag(env, 'AMC_LEARNING_SINKS_ENABLED', true),
+    api: learning && flag(env, 'AMC_LEARNING_API_ENABLED', true),
   });
 }

@@ -44,7 +44,7 @@ function forwardReturn(path: SymbolPath, k: number): number | null {
 function candidateOf(path: SymbolPath, k: number, random: Draws): DiscoveryCandidate {
   const bar = path.bars[k]!;
   const forward = forwardReturn(path, k) ?? 0;
-  const composite = clamp(55 + 12 * Math.tanh(forward / 0.15) + 24 * random.normal(), 1, 99);
+  const composite = clamp(55 + 20 * Math.tanh(forward / 0.15) + 14 * random.normal(), 1, 99);
   const vigl = clamp(0.5 + 0.05 * Math.tanh(forward / 0.2) + 0.22 * random.normal(), 0, 1);
   const earlier = path.bars[Math.max(0, k - 5)]?.close ?? bar.close;
   const spike = path.volumeSpike[k]!;

@@ -22,7 +22,7 @@ export const DEFAULT_SAMPLE_OPTIONS: SampleOptions = Object.freeze({
   symbols: 200,
   sessions: 120,
   seed: 7,
-  candidatesPerRun: 12,
+  candidatesPerRun: 20,
 });
 
 export class SampleOptionsError extends Error {

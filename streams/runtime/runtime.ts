@@ -76,6 +76,11 @@ export class StreamRuntime<V> {
     return this.options.definition.applicationId;
   }
 
+  /** The topics this processor's consumer group reads. */
+  get inputTopics(): readonly string[] {
+    return this.options.definition.inputTopics;
+  }
+
   async start(): Promise<void> {
     const { kafka, definition } = this.options;
     const admin = kafka.admin();

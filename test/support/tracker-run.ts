@@ -143,7 +143,7 @@ export async function readAvro<T extends TopicName>(
   return records.map((r) => r.value);
 }
 
-/** The main job on test topics, in a process of its own. */
+/** The main job on test topics, in a process of its own, without its sample market. */
 export function startTrackerJob(
   run: TrackerRun,
   env: Record<string, string> = {},
@@ -167,9 +167,12 @@ export function startTrackerJob(
       AMC_LEARNING_SINKS_ENABLED: 'false',
       // The coordinator's own tests switch it on.
       AMC_LEARNING_COORDINATOR_ENABLED: 'false',
+      // The API has tests of its own; a job per test would each want a port.
+      AMC_LEARNING_API_ENABLED: 'false',
       ...env,
     },
-    args,
+    // Tests publish their own inputs: the job must not publish its sample into their topics.
+    ['--no-sample', ...args],
   );
 }
 

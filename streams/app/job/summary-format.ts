@@ -4,11 +4,18 @@ import type { Summary } from './summary-queries.ts';
 const int = (x: number) => x.toLocaleString('en-US');
 const pct = (x: number | null) => (x === null ? '-' : `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`);
 const num = (x: number | null, digits = 2) => (x === null ? '-' : x.toFixed(digits));
+const share = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
 
 function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => `${indent}${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd());
 }
+
+/** The first sentence of a rationale: the rest is in the cycle record and the API. */
+const firstSentence = (text: string) => {
+  const end = text.indexOf('. ');
+  return end < 0 ? text : text.slice(0, end + 1);
+};
 
 export interface Endpoints {
   readonly api: string | null;
@@ -66,9 +73,9 @@ export function formatSummary(s: Summary, endpoints: Endpoints): string {
       const proposed = c.proposal_proposed_values[i] ?? null;
       lines.push(
         proposed === null
-          ? `  ${parameter}: ${c.proposal_rationales[i]}`
+          ? `  ${parameter}: ${firstSentence(c.proposal_rationales[i] ?? '')}`
           : `  ${parameter} ${num(c.proposal_current_values[i] ?? null)} → ${num(proposed)}  ` +
-              `confidence ${num(c.proposal_confidences[i] ?? null)}  ${c.proposal_statuses[i]}`,
+              `confidence ${share(c.proposal_confidences[i] ?? null)}  ${c.proposal_statuses[i]}`,
       );
     });
   }

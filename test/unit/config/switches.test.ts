@@ -13,7 +13,12 @@ describe('switches', () => {
       sinks: true,
       coordinator: true,
       autoApply: false,
+      api: true,
     });
+  });
+
+  it('the API can be switched off alone', () => {
+    expect(loadSwitches({ AMC_LEARNING_API_ENABLED: 'false' })).toMatchObject({ api: false, sinks: true });
   });
 
   it('the coordinator can be switched off alone, and goes off with the master switch', () => {
@@ -43,6 +48,7 @@ describe('switches', () => {
       sinks: true,
       coordinator: true,
       autoApply: false,
+      api: true,
     });
     expect(loadSwitches({ AMC_LEARNING_DIPS_ENABLED: 'off' })).toMatchObject({
       tracker: true,

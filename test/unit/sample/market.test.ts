@@ -80,7 +80,8 @@ describe('the sample market', () => {
     expect(scores.length).toBeGreaterThan(400);
     const ic = spearman(scores, forward);
     expect(ic).toBeGreaterThan(0.15);
-    expect(ic).toBeLessThan(0.6);
+    // Noisy: far from a perfect ranking.
+    expect(ic).toBeLessThan(0.8);
     const above = forward.filter((_, i) => scores[i]! >= SAMPLE_PARAMETERS.composite_score_threshold);
     const below = forward.filter((_, i) => scores[i]! < SAMPLE_PARAMETERS.composite_score_threshold);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
