@@ -19,6 +19,7 @@ export const SCHEMA_PATH = path.join(
 interface SchemaNode {
   readonly description?: string;
   readonly properties?: Record<string, SchemaNode>;
+  readonly items?: SchemaNode;
   readonly enum?: readonly unknown[];
   readonly $ref?: string;
   readonly definitions?: Record<string, SchemaNode>;
@@ -39,14 +40,17 @@ const dotted = (pointer: string) =>
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .join('.');
 
+const resolved = (node: SchemaNode | undefined) =>
+  node?.$ref ? CONFIG_SCHEMA.definitions?.[node.$ref.replace('#/definitions/', '')] : node;
+
 function schemaAt(dottedPath: string): SchemaNode | undefined {
   let node: SchemaNode | undefined = CONFIG_SCHEMA;
   for (const part of dottedPath.split('.').filter((p) => p !== '')) {
-    if (node?.$ref) node = CONFIG_SCHEMA.definitions?.[node.$ref.replace('#/definitions/', '')];
-    node = node?.properties?.[part];
+    node = resolved(node);
+    // A list's elements are named by their index: `dips.buyMoreTiers.0`.
+    node = /^\d+$/.test(part) && node?.items ? node.items : node?.properties?.[part];
   }
-  if (node?.$ref) node = CONFIG_SCHEMA.definitions?.[node.$ref.replace('#/definitions/', '')];
-  return node;
+  return resolved(node);
 }
 
 function describeError(error: ErrorObject, file: string): ConfigError {
