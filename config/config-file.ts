@@ -99,11 +99,12 @@ export function readConfigFile(file: string): ConfigDocument {
   return document as ConfigDocument;
 }
 
-/** The value at a dotted path of the document, if the file sets it. */
+/** The value at a dotted path of the document (a list's elements by index), if the file sets it. */
 export function valueAt(document: ConfigDocument, dottedPath: string): unknown {
   let node: unknown = document;
   for (const part of dottedPath.split('.')) {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    if (node === null || typeof node !== 'object') return undefined;
+    if (Array.isArray(node) && !/^\d+$/.test(part)) return undefined;
     node = (node as Record<string, unknown>)[part];
   }
   return node;

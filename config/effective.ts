@@ -19,10 +19,19 @@ export interface EffectiveSetting {
 /** Paths whose values are never shown; only whether they are set. */
 export const SECRET_PATHS: ReadonlySet<string> = new Set(['api.token']);
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** One line per setting; a list of records (parameter rules, buy-more tiers) one line per field of each. */
 function leaves(value: unknown, prefix: string, out: [string, unknown][]): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
-    for (const [key, child] of Object.entries(value)) leaves(child, prefix ? `${prefix}.${key}` : key, out);
-  } else out.push([prefix, value]);
+  const entries =
+    isRecord(value) && Object.keys(value).length > 0
+      ? Object.entries(value)
+      : Array.isArray(value) && value.length > 0 && value.every(isRecord)
+        ? value.map((child, index): [string, unknown] => [String(index), child])
+        : undefined;
+  if (entries === undefined) out.push([prefix, value]);
+  else for (const [key, child] of entries) leaves(child, prefix ? `${prefix}.${key}` : key, out);
 }
 
 /** `shown`: the settings as they should be listed, by section. */
