@@ -1,9 +1,10 @@
 /**
- * The API's settings: read once from the environment, checked loudly (the bad
- * key is named, with what is allowed), then frozen.
+ * The API's settings: the `api` section of the configuration, which the
+ * environment overrides (AMC_API_*); checked loudly (the bad variable or path
+ * is named, with what is allowed), then frozen. Its database is the sink's.
  */
 import { ConfigError } from '../config/endpoints.ts';
-import { loadSinkConfig } from '../sinks/config.ts';
+import { sinkConfigFromEnv } from '../sinks/config.ts';
 import { deepFreeze } from '../streams/shared/deep-freeze.ts';
 
 export interface ApiConfig {
@@ -102,7 +103,8 @@ export function apiConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
   return deepFreeze({ ...DEFAULT_API_CONFIG, ...overrides, corsOrigins: [...(overrides.corsOrigins ?? [])] });
 }
 
-export function loadApiConfig(env: Env = process.env): ApiConfig {
+/** The API's settings from variables (AMC_API_*, CLICKHOUSE_DATABASE); throws ConfigError naming the first bad one. */
+export function apiConfigFromEnv(env: Env): ApiConfig {
   return apiConfig({
     host: parseHost(env),
     port: integerIn(env, 'AMC_API_PORT', DEFAULT_API_CONFIG.port, 0, 65_535),
@@ -115,7 +117,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
       1,
       1_000_000,
     ),
-    database: loadSinkConfig(env).database,
+    database: sinkConfigFromEnv(env).database,
     queryTimeoutMs: integerIn(
       env,
       'AMC_API_QUERY_TIMEOUT_MS',

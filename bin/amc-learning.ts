@@ -9,19 +9,12 @@
  * transactions commit or abort, the consumer groups are left), or exits
  * with --once.
  */
-import { Kafka, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { createQueryRunner } from '../api/clickhouse/query-runner.ts';
-import { loadApiConfig } from '../api/config.ts';
-import { parseFlags } from '../config/cli-flags.ts';
-import { ConfigError } from '../config/endpoints.ts';
 import { identitiesOf } from '../config/identity.ts';
-import { formatSettings } from '../config/print-config.ts';
-import { loadSettings } from '../config/settings.ts';
 import { generateSampleMarket, type SampleMarket } from '../sample/market.ts';
 import { SampleOptionsError, sampleOptions } from '../sample/options.ts';
-import { StackError } from '../stack/process.ts';
-import { formatStatus, stackStatus, stackUp } from '../stack/stack.ts';
-import { ConfigIdentityError, settleIdentities } from '../streams/app/identity-store.ts';
+import { settleIdentities } from '../streams/app/identity-store.ts';
 import { requestClosingCycle } from '../streams/app/job/closing-cycle.ts';
 import { landingProblems } from '../streams/app/job/expectations.ts';
 import { waitUntilLanded } from '../streams/app/job/landing.ts';
@@ -30,9 +23,17 @@ import { inputsEmpty, publishSample } from '../streams/app/job/sample-feed.ts';
 import { startServices } from '../streams/app/job/services.ts';
 import { formatSummary } from '../streams/app/job/summary-format.ts';
 import { readSummary } from '../streams/app/job/summary-queries.ts';
-import { runtimeLogCreator } from '../streams/runtime/kafka-logging.ts';
-import { createHttpRegistryClient, createSerde, type Serde } from '../streams/serde/index.ts';
+import type { Serde } from '../streams/serde/index.ts';
 import { createPublisher } from '../streams/serde/publish.ts';
+import {
+  connect,
+  EXIT_FAILED,
+  EXIT_USAGE,
+  invoke,
+  localStackIfMeant,
+  runService,
+  stopOnSignals,
+} from './service.ts';
 
 const USAGE = `usage: npm start -- [flags]
   --once               exit after the summary: 0 when everything landed, 1 with the reason when not
@@ -43,8 +44,6 @@ const USAGE = `usage: npm start -- [flags]
   --print-config       print the configuration in force, with where each value came from, and exit
   --reset-state        rebuild the state of processors whose rules changed (otherwise such a start is refused)
   configuration: AMC_CONFIG names a JSON or YAML file (config/amc-learning.schema.json); see README`;
-
-const log = (message: string) => console.log(`[amc-learning] ${message}`);
 
 function sampleFrom(values: ReadonlyMap<string, string>) {
   const number = (flag: string) => (values.has(flag) ? Number(values.get(flag)) : undefined);
@@ -68,35 +67,27 @@ async function publishTheSample(kafka: Kafka, serde: Serde, market: SampleMarket
 }
 
 async function main(): Promise<number | undefined> {
-  const flags = parseFlags(process.argv.slice(2), {
-    values: ['--sample-symbols', '--sample-sessions', '--sample-seed'],
-    switches: ['--print-config', '--reset-state', '--once', '--no-sample'],
+  const invocation = invoke({
+    name: 'amc-learning',
+    usage: USAGE,
+    flags: {
+      values: ['--sample-symbols', '--sample-sessions', '--sample-seed'],
+      switches: ['--reset-state', '--once', '--no-sample'],
+    },
   });
-  if (!flags.ok) {
-    if (flags.help) console.log(USAGE);
-    else console.error(`${flags.message}\n${USAGE}`);
-    return flags.help ? 0 : 2;
-  }
-  const settings = loadSettings();
-  if (flags.switches.has('--print-config')) {
-    console.log(formatSettings(settings));
-    return 0;
-  }
+  if (typeof invocation === 'number') return invocation;
+  const { settings, log } = invocation;
   let sample: ReturnType<typeof sampleOptions> | null = null;
   try {
-    if (!flags.switches.has('--no-sample')) sample = sampleFrom(flags.values);
+    if (!invocation.switches.has('--no-sample')) sample = sampleFrom(invocation.values);
   } catch (error) {
     if (!(error instanceof SampleOptionsError)) throw error;
     console.error(`${error.message}\n${USAGE}`);
-    return 2;
+    return EXIT_USAGE;
   }
-  const once = flags.switches.has('--once');
+  const once = invocation.switches.has('--once');
   const { switches, job, endpoints } = settings;
-  if (settings.usesLocalStack) {
-    const { started } = await stackUp();
-    log(started.length > 0 ? `local stack started: ${started.join(', ')}` : 'local stack already up');
-    console.log(formatStatus(await stackStatus()));
-  }
+  await localStackIfMeant(settings, log);
   const parts = [switches.tracker, switches.monitor, switches.dips, switches.coordinator, switches.sinks];
   if (!switches.learning || !parts.some(Boolean)) {
     log(
@@ -104,37 +95,17 @@ async function main(): Promise<number | undefined> {
     );
     return undefined;
   }
-  const kafka = new Kafka({
-    clientId: job.applicationId,
-    brokers: [...endpoints.kafkaBrokers],
-    logLevel: logLevel.WARN,
-    logCreator: runtimeLogCreator,
-  });
+  const { kafka, serde } = connect(settings, job.applicationId);
   const epochs = await settleIdentities({
     kafka,
     applicationId: job.applicationId,
     identities: identitiesOf(settings),
-    resetState: flags.switches.has('--reset-state'),
+    resetState: invocation.switches.has('--reset-state'),
     log,
   });
-  const serde = createSerde({ registry: createHttpRegistryClient({ url: endpoints.schemaRegistryUrl }) });
   const services = await startServices({ kafka, serde, settings, epochs, log });
-  let stopping = false;
-  const stop = (why: string, code: number) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${why}: stopping`);
-    services.stop().then(
-      () => process.exit(code),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM', 0));
-  process.on('SIGINT', () => stop('SIGINT', 0));
-  void services.failed.then((reason) => stop(reason, 1));
+  const stop = stopOnSignals(() => services.stop(), log);
+  void services.failed.then((reason) => stop(reason, EXIT_FAILED));
   const on = (flag: boolean) => (flag ? 'on' : 'off');
   log(
     `running: tracker ${on(switches.tracker)}, monitor ${on(switches.monitor)}, dips ${on(switches.dips)}, ` +
@@ -183,7 +154,7 @@ async function main(): Promise<number | undefined> {
         console.log(
           formatSummary(summary, {
             api: services.api?.url ?? null,
-            tokenSet: loadApiConfig().token !== null,
+            tokenSet: settings.api.token !== null,
           }),
         );
         const problems = market === null ? [] : landingProblems(summary, market, switches);
@@ -200,7 +171,7 @@ async function main(): Promise<number | undefined> {
       }
     }
     if (once) {
-      stop('done (--once)', 0);
+      stop('done (--once)');
       return undefined;
     }
   }
@@ -208,16 +179,4 @@ async function main(): Promise<number | undefined> {
   return undefined;
 }
 
-/** Errors an operator can fix: said plainly, without a stack trace, and nothing starts. */
-const OPERATOR_ERRORS = [StackError, ConfigError, ConfigIdentityError];
-
-main().then(
-  (code) => {
-    if (code !== undefined) process.exit(code);
-  },
-  (err: unknown) => {
-    const known = OPERATOR_ERRORS.some((kind) => err instanceof kind);
-    console.error(known ? `[amc-learning] ${(err as Error).message}` : err);
-    process.exit(known && !(err instanceof StackError) ? 2 : 1);
-  },
-);
+runService('amc-learning', main);

@@ -1,34 +1,34 @@
 /**
  * Applies the ClickHouse migrations the configured database lacks (creating
  * the database if needed) and says where it stands. Safe to run any number of
- * times. With no endpoint variables set it works on the local stack.
+ * times. With no endpoint configured it works on the local stack.
  */
-import { loadEndpoints, usesLocalStack } from '../config/endpoints.ts';
 import { ensureDatabase } from '../sinks/clickhouse/client.ts';
 import { createHttpSession } from '../sinks/clickhouse/http-session.ts';
-import { loadSinkConfig } from '../sinks/config.ts';
 import { migrate } from '../sinks/schema/migrate.ts';
-import { StackError } from '../stack/process.ts';
-import { stackUp } from '../stack/stack.ts';
+import { EXIT_OK, invoke, localStackIfMeant, runService } from './service.ts';
 
-async function main(): Promise<void> {
-  const endpoints = loadEndpoints();
-  const config = loadSinkConfig();
-  if (usesLocalStack()) await stackUp();
-  const target = { url: endpoints.clickhouseUrl, database: config.database };
+const USAGE = `usage: npm run db:migrate -- [--print-config]
+  Brings the sink's ClickHouse database (sink.database, CLICKHOUSE_DATABASE) to the latest migration.
+  --print-config  print the configuration in force, with where each value came from, and exit
+  configuration: AMC_CONFIG names a JSON or YAML file (config/amc-learning.schema.json); see README`;
+
+async function main(): Promise<number> {
+  const invocation = invoke({ name: 'db:migrate', usage: USAGE });
+  if (typeof invocation === 'number') return invocation;
+  const { settings, log } = invocation;
+  await localStackIfMeant(settings, log);
+  const target = { url: settings.endpoints.clickhouseUrl, database: settings.sink.database };
   await ensureDatabase(target);
   const session = createHttpSession(target);
   try {
     const report = await migrate(session);
     const applied = report.applied.length > 0 ? `applied ${report.applied.join(', ')}` : 'nothing to apply';
-    console.log(`[db:migrate] ${report.database} at migration ${report.version}: ${applied}`);
+    log(`${report.database} at migration ${report.version}: ${applied}`);
   } finally {
     await session.close();
   }
+  return EXIT_OK;
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? `[db:migrate] ${err.message}` : err);
-  if (!(err instanceof StackError) && err instanceof Error && err.stack) console.error(err.stack);
-  process.exit(1);
-});
+runService('db:migrate', main);

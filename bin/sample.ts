@@ -6,6 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFlags } from '../config/cli-flags.ts';
+import { ConfigError } from '../config/endpoints.ts';
+import { loadSettings, type Settings } from '../config/settings.ts';
 import { sampleInputs } from '../sample/inputs.ts';
 import { generateSampleMarket } from '../sample/market.ts';
 import { DEFAULT_SAMPLE_OPTIONS, SampleOptionsError, sampleOptions } from '../sample/options.ts';
@@ -17,6 +19,7 @@ const USAGE = `usage: npm run sample -- --out DIR [--symbols N] [--sessions N] [
   --seed        the same seed gives the same market (default ${DEFAULT_SAMPLE_OPTIONS.seed})
   --start       the first session is on or after this date (default: the history ends with the last full session before today)
   --candidates  candidates per discovery run (default ${DEFAULT_SAMPLE_OPTIONS.candidatesPerRun})
+  sessions and local times follow the job's exchange calendar (AMC_CONFIG's calendar section: time zone, holidays, extra closures)
   then: npm run produce -- --topic <topic> --file DIR/<topic>.jsonl, runs and positions before bars`;
 
 function main(): number {
@@ -56,7 +59,15 @@ function main(): number {
     console.error(`${error.message}\n${USAGE}`);
     return 2;
   }
-  const market = generateSampleMarket(options);
+  let settings: Settings;
+  try {
+    settings = loadSettings();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
+  const market = generateSampleMarket(options, Date.now(), settings.calendar);
   const last = market.sessions[market.sessions.length - 1]!;
   if (Date.parse(`${last}T23:59:59Z`) > Date.now()) {
     console.error(

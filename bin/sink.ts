@@ -1,65 +1,42 @@
 /**
  * The ClickHouse sink alone: every output topic (and discovery runs and alert
  * acknowledgements) into ClickHouse, exactly once per version. With no
- * endpoint variables set it runs on the local stack, which it brings up
- * first. SIGTERM or SIGINT stores and commits what it holds, then exits.
+ * endpoint configured it runs on the local stack, which it brings up first.
+ * SIGTERM or SIGINT stores and commits what it holds, then exits.
  */
-import { Kafka, logLevel } from 'kafkajs';
-import { loadEndpoints, usesLocalStack } from '../config/endpoints.ts';
-import { loadSwitches } from '../config/switches.ts';
 import { sinkApp } from '../sinks/app.ts';
-import { loadSinkConfig } from '../sinks/config.ts';
 import { logSinkEvents } from '../sinks/log-events.ts';
-import { StackError } from '../stack/process.ts';
-import { formatStatus, stackStatus, stackUp } from '../stack/stack.ts';
-import { loadJobConfig } from '../streams/app/job-config.ts';
-import { runtimeLogCreator } from '../streams/runtime/kafka-logging.ts';
-import { createHttpRegistryClient, createSerde } from '../streams/serde/index.ts';
+import {
+  connect,
+  EXIT_FAILED,
+  EXIT_OK,
+  invoke,
+  localStackIfMeant,
+  runService,
+  stopOnSignals,
+} from './service.ts';
 
-const log = (message: string) => console.log(`[sink] ${message}`);
+const USAGE = `usage: npm run sink -- [--print-config]
+  Stores the output topics in ClickHouse until SIGINT or SIGTERM.
+  --print-config  print the configuration in force, with where each value came from, and exit
+  configuration: AMC_CONFIG names a JSON or YAML file (config/amc-learning.schema.json: endpoints, job, sink);
+  the environment overrides it (AMC_SINK_*, CLICKHOUSE_DATABASE, ...); see README`;
 
-async function main(): Promise<void> {
-  const endpoints = loadEndpoints();
-  const switches = loadSwitches();
-  const job = loadJobConfig();
-  const config = loadSinkConfig();
-  if (!switches.sinks) {
-    log('sinks switched off (AMC_LEARNING_ENABLED / AMC_LEARNING_SINKS_ENABLED): nothing to run');
-    return;
+async function main(): Promise<number | undefined> {
+  const invocation = invoke({ name: 'sink', usage: USAGE });
+  if (typeof invocation === 'number') return invocation;
+  const { settings, log } = invocation;
+  if (!settings.switches.sinks) {
+    log('sinks switched off (switches.learning / switches.sinks, or their variables): nothing to run');
+    return EXIT_OK;
   }
-  if (usesLocalStack()) {
-    const { started } = await stackUp();
-    log(started.length > 0 ? `local stack started: ${started.join(', ')}` : 'local stack already up');
-    console.log(formatStatus(await stackStatus()));
-  }
-  const kafka = new Kafka({
-    clientId: `${job.applicationId}-sink`,
-    brokers: [...endpoints.kafkaBrokers],
-    logLevel: logLevel.WARN,
-    logCreator: runtimeLogCreator,
-  });
-  const serde = createSerde({ registry: createHttpRegistryClient({ url: endpoints.schemaRegistryUrl }) });
+  await localStackIfMeant(settings, log);
+  const { kafka, serde } = connect(settings, `${settings.job.applicationId}-sink`);
+  const { endpoints, job, sink: config } = settings;
   const app = sinkApp({ kafka, serde, clickhouseUrl: endpoints.clickhouseUrl, job, config });
   logSinkEvents(app.sink.events, log);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping`);
-    app.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-  app.sink.done.catch(() => {
-    stopping = true;
-    process.exit(1);
-  });
+  const stop = stopOnSignals(() => app.stop(), log);
+  app.sink.done.catch(() => stop('sink failed', EXIT_FAILED));
   const migrations = await app.start();
   if (migrations) {
     log(
@@ -67,9 +44,7 @@ async function main(): Promise<void> {
         (migrations.applied.length > 0 ? ` (applied ${migrations.applied.join(', ')})` : ''),
     );
   }
+  return undefined;
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof StackError ? `[sink] ${err.message}` : err);
-  process.exit(1);
-});
+runService('sink', main);

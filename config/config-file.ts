@@ -19,6 +19,7 @@ export const SCHEMA_PATH = path.join(
 interface SchemaNode {
   readonly description?: string;
   readonly properties?: Record<string, SchemaNode>;
+  readonly items?: SchemaNode;
   readonly enum?: readonly unknown[];
   readonly $ref?: string;
   readonly definitions?: Record<string, SchemaNode>;
@@ -39,14 +40,17 @@ const dotted = (pointer: string) =>
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .join('.');
 
+const resolved = (node: SchemaNode | undefined) =>
+  node?.$ref ? CONFIG_SCHEMA.definitions?.[node.$ref.replace('#/definitions/', '')] : node;
+
 function schemaAt(dottedPath: string): SchemaNode | undefined {
   let node: SchemaNode | undefined = CONFIG_SCHEMA;
   for (const part of dottedPath.split('.').filter((p) => p !== '')) {
-    if (node?.$ref) node = CONFIG_SCHEMA.definitions?.[node.$ref.replace('#/definitions/', '')];
-    node = node?.properties?.[part];
+    node = resolved(node);
+    // A list's elements are named by their index: `dips.buyMoreTiers.0`.
+    node = /^\d+$/.test(part) && node?.items ? node.items : node?.properties?.[part];
   }
-  if (node?.$ref) node = CONFIG_SCHEMA.definitions?.[node.$ref.replace('#/definitions/', '')];
-  return node;
+  return resolved(node);
 }
 
 function describeError(error: ErrorObject, file: string): ConfigError {
@@ -95,11 +99,12 @@ export function readConfigFile(file: string): ConfigDocument {
   return document as ConfigDocument;
 }
 
-/** The value at a dotted path of the document, if the file sets it. */
+/** The value at a dotted path of the document (a list's elements by index), if the file sets it. */
 export function valueAt(document: ConfigDocument, dottedPath: string): unknown {
   let node: unknown = document;
   for (const part of dottedPath.split('.')) {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    if (node === null || typeof node !== 'object') return undefined;
+    if (Array.isArray(node) && !/^\d+$/.test(part)) return undefined;
     node = (node as Record<string, unknown>)[part];
   }
   return node;

@@ -20,9 +20,12 @@ export const LOCAL_STACK_ENDPOINTS: Endpoints = Object.freeze({
 });
 
 export class ConfigError extends Error {
+  readonly retriable = false;
   constructor(
+    /** The variable or configuration path at fault. */
     readonly key: string,
-    detail: string,
+    /** What is wrong with it and what is allowed. */
+    readonly detail: string,
   ) {
     super(`invalid configuration ${key}: ${detail}`);
     this.name = 'ConfigError';

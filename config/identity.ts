@@ -19,6 +19,20 @@ export interface ProcessorIdentity {
  * rules. The monitor has none: its state is the recent runs' measures, which
  * no setting decides; changed limits or baseline settings apply from the
  * next run on.
+ *
+ * The learning coordinator has none either, deliberately. Its state holds
+ * facts as they arrived (the window's records), the values in force and the
+ * proposals pending; no learning setting decides any of them. Its rules
+ * decide only cycles still to run, and a cycle already written is history
+ * that no later cycle restates, so a changed rule cannot make old and new
+ * answers meet in one store: it applies from the next cycle on. A longer
+ * window fills as records arrive, as it does after a first start, and each
+ * cycle reports the sample it stood on. A changed schedule fires the cycle
+ * already due at its old time, then follows the new one, never giving two
+ * cycles one id (the coordinator's own rule). Refusing would also send the
+ * operator to --reset-state, which for the coordinator would re-run every
+ * past cycle and write the parameter history a second time: a remedy worse
+ * than the change.
  */
 export function identitiesOf(settings: Settings): ProcessorIdentity[] {
   const { tracker, calendarSettings, dips } = settings;

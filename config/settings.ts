@@ -1,13 +1,20 @@
 /**
  * The configuration in force: defaults (DESIGN.md's values), overlaid by the
  * operator's file (AMC_CONFIG, optional), overlaid by environment variables
- * for endpoints, switches and job settings. Built once at start, every value
- * checked (the schema for shape, each domain for its own rules), then frozen.
- * Each leaf remembers where it came from, for `--print-config`.
+ * for endpoints, switches, job, sink and API settings. Built once at start,
+ * every value checked (the schema for shape, each domain for its own rules),
+ * then frozen. Each leaf remembers where it came from, for `--print-config`.
  */
+import { type ApiConfig, apiConfigFromEnv } from '../api/config.ts';
+import { type SinkConfig, sinkConfigFromEnv } from '../sinks/config.ts';
 import { type AlertsConfig, AlertsConfigError, createAlertsConfig } from '../streams/alerts/domain/index.ts';
 import { type JobConfig, loadJobConfig } from '../streams/app/job-config.ts';
 import { createDipsConfig, type DipsConfig, DipsConfigError } from '../streams/dips/domain/index.ts';
+import {
+  createLearningConfig,
+  type LearningConfig,
+  LearningConfigError,
+} from '../streams/learning/domain/index.ts';
 import {
   createMonitorConfig,
   type MonitorConfig,
@@ -24,8 +31,9 @@ import {
   TrackerConfigError,
 } from '../streams/tracker/domain/index.ts';
 import { type ConfigDocument, readConfigFile, valueAt } from './config-file.ts';
+import { type EffectiveSetting, effectiveSettings } from './effective.ts';
 import { ConfigError, type Endpoints, loadEndpoints } from './endpoints.ts';
-import { ENV_BINDINGS, envFromDocument } from './env-bindings.ts';
+import { boundEnvironment, fromBoundEnvironment } from './env-bindings.ts';
 import { loadSwitches, type Switches } from './switches.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -39,14 +47,6 @@ export interface CalendarSettings {
 export interface TrackerRetention {
   readonly barRetentionDays: number;
   readonly restateForDays: number;
-}
-
-export type SettingSource = 'default' | 'file' | `environment (${string})`;
-
-export interface EffectiveSetting {
-  readonly path: string;
-  readonly value: unknown;
-  readonly source: SettingSource;
 }
 
 export interface Settings {
@@ -64,6 +64,12 @@ export interface Settings {
   readonly alerts: AlertsConfig;
   readonly monitor: MonitorConfig;
   readonly dips: DipsConfig;
+  /** The learning coordinator's rules; `autoApply` is the switch's. */
+  readonly learning: LearningConfig;
+  /** The ClickHouse sink's batching, buffering and retries, and the database of its tables. */
+  readonly sink: SinkConfig;
+  /** The HTTP API's address, token and limits; its database is the sink's. */
+  readonly api: ApiConfig;
   /** Every leaf of the configuration with its value and where it came from. */
   readonly effective: readonly EffectiveSetting[];
 }
@@ -80,7 +86,13 @@ function within<T>(section: string, build: () => T): T {
   try {
     return build();
   } catch (error) {
-    const domainErrors = [TrackerConfigError, AlertsConfigError, MonitorConfigError, DipsConfigError];
+    const domainErrors = [
+      TrackerConfigError,
+      AlertsConfigError,
+      MonitorConfigError,
+      DipsConfigError,
+      LearningConfigError,
+    ];
     if (domainErrors.some((kind) => error instanceof kind)) {
       const { key, message } = error as { key: string; message: string };
       throw new ConfigError(`${section}.${key.replace(/^(monitor|dips)\./, '')}`, message);
@@ -93,20 +105,17 @@ function within<T>(section: string, build: () => T): T {
 const section = (document: ConfigDocument, name: string) =>
   (valueAt(document, name) ?? {}) as Record<string, unknown>;
 
-function leaves(value: unknown, prefix: string, out: [string, unknown][]): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
-    for (const [key, child] of Object.entries(value)) leaves(child, prefix ? `${prefix}.${key}` : key, out);
-  } else out.push([prefix, value]);
-}
-
 export function loadSettings(env: Env = process.env): Settings {
   const file = env.AMC_CONFIG?.trim() || null;
   const document: ConfigDocument = file === null ? {} : readConfigFile(file);
-  // The file's endpoint, switch and job values become variables the environment can override.
-  const merged = { ...envFromDocument(document), ...nonEmpty(env) };
-  const endpoints = loadEndpoints(merged);
-  const switches = loadSwitches(merged);
-  const job = loadJobConfig(merged);
+  // The file's bound values become variables the environment can override; a bad one is named by its path.
+  const merged = boundEnvironment(document, env);
+  const bound = <T>(read: (variables: typeof merged) => T) => fromBoundEnvironment(env, () => read(merged));
+  const endpoints = bound(loadEndpoints);
+  const switches = bound(loadSwitches);
+  const job = bound(loadJobConfig);
+  const sink = bound(sinkConfigFromEnv);
+  const api = bound(apiConfigFromEnv);
   const calendarSettings = { ...DEFAULT_CALENDAR, ...section(document, 'calendar') } as CalendarSettings;
   const calendar = within('calendar', () => createExchangeCalendar(calendarSettings));
   const { barRetentionDays, restateForDays, ...trackerRules } = section(document, 'tracker');
@@ -128,31 +137,35 @@ export function loadSettings(env: Env = process.env): Settings {
   );
   const monitor = within('monitor', () => createMonitorConfig(section(document, 'monitor')));
   const dips = within('dips', () => createDipsConfig(section(document, 'dips')));
+  // Whether proposals apply themselves is a switch (AMC_LEARNING_AUTO_APPLY), never a second setting here.
+  const learning = within('learning', () =>
+    createLearningConfig({ ...section(document, 'learning'), autoApply: switches.autoApply }),
+  );
 
-  const shown = {
-    endpoints,
-    switches,
-    job,
-    calendar: calendarSettings,
-    tracker: { ...tracker, ...trackerRetention },
-    alerts: {
-      default_policy: alerts.default_policy,
-      policies: alerts.policies,
-      pipeline_unhealthy: alerts.pipeline_unhealthy,
-      buy_more_signal: alerts.buy_more_signal,
+  const { autoApply: _switch, ...learningRules } = learning;
+  const { database: _sinkDatabase, ...apiSettings } = api;
+  const effective = effectiveSettings(
+    {
+      endpoints,
+      switches,
+      job,
+      calendar: calendarSettings,
+      tracker: { ...tracker, ...trackerRetention },
+      alerts: {
+        default_policy: alerts.default_policy,
+        policies: alerts.policies,
+        pipeline_unhealthy: alerts.pipeline_unhealthy,
+        buy_more_signal: alerts.buy_more_signal,
+      },
+      monitor,
+      dips,
+      learning: learningRules,
+      sink,
+      api: apiSettings,
     },
-    monitor,
-    dips,
-  };
-  const flat: [string, unknown][] = [];
-  leaves(shown, '', flat);
-  const envByPath = new Map(ENV_BINDINGS.map((b) => [b.path, b.variable]));
-  const effective = flat.map(([path, value]): EffectiveSetting => {
-    const variable = envByPath.get(path);
-    if (variable !== undefined && nonEmpty(env)[variable] !== undefined)
-      return { path, value, source: `environment (${variable})` };
-    return { path, value, source: valueAt(document, path) === undefined ? 'default' : 'file' };
-  });
+    document,
+    env,
+  );
   const endpointSources = effective.filter((s) => s.path.startsWith('endpoints.'));
   return deepFreeze({
     file,
@@ -167,14 +180,12 @@ export function loadSettings(env: Env = process.env): Settings {
     alerts,
     monitor,
     dips,
+    learning,
+    sink,
+    api,
     effective,
   }) as Settings;
 }
 
-function nonEmpty(env: Env): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => (entry[1]?.trim() ?? '') !== ''),
-  );
-}
-
+export type { EffectiveSetting, SettingSource } from './effective.ts';
 export { DEFAULT_TRACKER_CONFIG };

@@ -91,6 +91,7 @@ export function discoveryRunOf(
   paths: readonly SymbolPath[],
   perRun: number,
   random: Draws,
+  timeZone: string = EXCHANGE_TIME_ZONE,
 ): DiscoveryRun | null {
   const trading = paths.filter((p) => p.bars[k] !== null);
   if (trading.length < perRun) return null;
@@ -104,7 +105,7 @@ export function discoveryRunOf(
   while (chosen.size < count) chosen.add(trading[random.below(trading.length)]!.symbol);
   const candidates = trading.filter((p) => chosen.has(p.symbol)).map((p) => candidateOf(p, k, random));
   const stages = stagesOf(paths.length, candidates.length, random);
-  const finishedAt = instantAtLocal(session, 16, 30, EXCHANGE_TIME_ZONE);
+  const finishedAt = instantAtLocal(session, 16, 30, timeZone);
   const measured = stages.reduce((sum, s) => sum + (s.duration_ms ?? 0), 0);
   const duration = Math.round(measured > 0 ? measured + 400 : 6_000 + 2_000 * Math.abs(random.normal()));
   return {

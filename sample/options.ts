@@ -1,5 +1,5 @@
 /** What sample market to generate: validated once, then frozen. */
-import { isIsoDate, NYSE_CALENDAR } from '../streams/tracker/domain/index.ts';
+import { type ExchangeCalendar, isIsoDate, NYSE_CALENDAR } from '../streams/tracker/domain/index.ts';
 
 export interface SampleOptions {
   /** Symbols in the universe (at least 10). */
@@ -60,7 +60,11 @@ export function sampleOptions(input: Partial<SampleOptions> = {}): SampleOptions
 }
 
 /** The first session of a history of `sessions` sessions ending with the last full one before `nowMs`. */
-export function startEndingBefore(nowMs: number, sessions: number): string {
-  const last = NYSE_CALENDAR.previousSession(NYSE_CALENDAR.sessionDateOf(nowMs));
-  return NYSE_CALENDAR.nthSessionAfter(last, -(sessions - 1));
+export function startEndingBefore(
+  nowMs: number,
+  sessions: number,
+  calendar: ExchangeCalendar = NYSE_CALENDAR,
+): string {
+  const last = calendar.previousSession(calendar.sessionDateOf(nowMs));
+  return calendar.nthSessionAfter(last, -(sessions - 1));
 }

@@ -29,6 +29,7 @@ export function portfolioSnapshots(
   paths: readonly SymbolPath[],
   runsBySession: ReadonlyMap<number, DiscoveryRun>,
   random: Draws,
+  timeZone: string = EXCHANGE_TIME_ZONE,
 ): PositionSnapshot[] {
   const bySymbol = new Map(paths.map((p) => [p.symbol, p]));
   const holdings = new Map<string, Holding>();
@@ -53,7 +54,7 @@ export function portfolioSnapshots(
 
   for (const [k, session] of sessions.entries()) {
     const run = runsBySession.get(k - 1);
-    const openAt = instantAtLocal(session, 9, 45, EXCHANGE_TIME_ZONE);
+    const openAt = instantAtLocal(session, 9, 45, timeZone);
     const threshold = run?.parameters.composite_score_threshold ?? Number.POSITIVE_INFINITY;
     for (const pick of run?.candidates ?? []) {
       const bar = bySymbol.get(pick.symbol)?.bars[k];
@@ -73,7 +74,7 @@ export function portfolioSnapshots(
       holdings.set(pick.symbol, holding);
       snapshots.push(snapshot(holding, quantity, openAt, k));
     }
-    const closeAt = instantAtLocal(session, 15, 55, EXCHANGE_TIME_ZONE);
+    const closeAt = instantAtLocal(session, 15, 55, timeZone);
     for (const holding of [...holdings.values()]) {
       const bar = bySymbol.get(holding.symbol)!.bars[k];
       if (!bar) continue;
@@ -88,7 +89,7 @@ export function portfolioSnapshots(
     }
     const friday = new Date(`${session}T12:00:00Z`).getUTCDay() === 5;
     if (friday) {
-      const after = instantAtLocal(session, 16, 15, EXCHANGE_TIME_ZONE);
+      const after = instantAtLocal(session, 16, 15, timeZone);
       for (const holding of holdings.values()) snapshots.push(snapshot(holding, holding.quantity, after, k));
     }
   }

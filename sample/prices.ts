@@ -6,9 +6,11 @@
  */
 import type { MarketBar } from '../schemas/types.generated.ts';
 import { instantAtLocal } from '../streams/shared/zoned-time.ts';
+import { NYSE_CALENDAR } from '../streams/tracker/domain/index.ts';
 import type { Draws } from './random.ts';
 
-export const EXCHANGE_TIME_ZONE = 'America/New_York';
+/** The default exchange's; a configured calendar brings its own. */
+export const EXCHANGE_TIME_ZONE = NYSE_CALENDAR.timeZone;
 
 export interface SymbolPath {
   readonly symbol: string;
@@ -31,6 +33,7 @@ export function symbolPath(
   sessions: readonly string[],
   random: Draws,
   plan: PathPlan,
+  timeZone: string = EXCHANGE_TIME_ZONE,
 ): SymbolPath {
   let close = Math.exp(random.between(Math.log(2), Math.log(150)));
   const drift = 0.0002 + 0.0008 * random.normal();
@@ -69,7 +72,7 @@ export function symbolPath(
         : {
             symbol,
             interval: '1d',
-            timestamp: instantAtLocal(session, 9, 30, EXCHANGE_TIME_ZONE),
+            timestamp: instantAtLocal(session, 9, 30, timeZone),
             open: round(open),
             high: round(high),
             low: round(low),

@@ -1,8 +1,11 @@
 /**
- * The sink's settings: read once from the environment, checked loudly (the
- * bad key is named, with what is allowed), then frozen.
+ * The sink's settings: the `sink` section of the configuration, which the
+ * environment overrides (CLICKHOUSE_DATABASE, AMC_SINK_*); checked loudly
+ * (the bad variable or path is named, with what is allowed), then frozen.
  */
+import { readConfigFile } from '../config/config-file.ts';
 import { ConfigError } from '../config/endpoints.ts';
+import { boundEnvironment, fromBoundEnvironment } from '../config/env-bindings.ts';
 import { deepFreeze } from '../streams/shared/deep-freeze.ts';
 import { isIdentifier } from './sql/literals.ts';
 
@@ -74,7 +77,8 @@ export function sinkConfig(overrides: Partial<SinkConfig> = {}): SinkConfig {
   return validateSinkConfig({ ...DEFAULT_SINK_CONFIG, ...overrides }, (field) => `sink config ${field}`);
 }
 
-export function loadSinkConfig(env: Env = process.env): SinkConfig {
+/** The sink's settings from variables (CLICKHOUSE_DATABASE, AMC_SINK_*); throws ConfigError naming the first bad one. */
+export function sinkConfigFromEnv(env: Env): SinkConfig {
   const config: Record<string, unknown> = { ...DEFAULT_SINK_CONFIG };
   const database = env.CLICKHOUSE_DATABASE?.trim();
   if (database) config.database = database;
@@ -86,4 +90,15 @@ export function loadSinkConfig(env: Env = process.env): SinkConfig {
   }
   const keys: Record<string, string> = { ...INTEGER_SETTINGS, database: 'CLICKHOUSE_DATABASE' };
   return validateSinkConfig(config as unknown as SinkConfig, (field) => keys[field]!);
+}
+
+/**
+ * The sink's settings in force, for code that does not hold the Settings:
+ * the `sink` section of the AMC_CONFIG file, overridden by the environment,
+ * exactly as `loadSettings().sink`.
+ */
+export function loadSinkConfig(env: Env = process.env): SinkConfig {
+  const file = env.AMC_CONFIG?.trim();
+  const document = file ? readConfigFile(file) : {};
+  return fromBoundEnvironment(env, () => sinkConfigFromEnv(boundEnvironment(document, env)));
 }

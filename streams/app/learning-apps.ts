@@ -1,6 +1,5 @@
 import type { Kafka } from 'kafkajs';
 import type { Settings } from '../../config/settings.ts';
-import { createLearningConfig } from '../learning/domain/index.ts';
 import type { Serde } from '../serde/serde.ts';
 import { agentsApp } from './agents-app.ts';
 import { VERSIONS_PER_EPOCH } from './identity-store.ts';
@@ -71,7 +70,7 @@ export function learningApps({ kafka, serde, settings, epochs }: LearningAppsOpt
       learningApp({
         ...common,
         topics: learningTopicsFor(job),
-        config: createLearningConfig({ autoApply: switches.autoApply }),
+        config: settings.learning,
         agents: { tracker: switches.tracker, monitor: switches.monitor, dipValidator: switches.dips },
         exchangeTimeZone: settings.calendar.timeZone,
         // Its alerts need the gate; the tracker runs it, or the agents when the tracker is off.

@@ -18,6 +18,8 @@ export interface RuntimeSetOptions {
 
 export interface RuntimeSet {
   readonly runtimes: readonly StreamRuntime<unknown>[];
+  /** What each runtime runs, in the same order: the composition as built, for describing and testing it. */
+  readonly definitions: readonly ProcessorDefinition<unknown>[];
   /** Creates the missing topics, registers the schemas, then starts every processor. */
   start(): Promise<void>;
   /** Stops them in reverse order: downstream first. */
@@ -41,6 +43,7 @@ export function runtimeSet(options: RuntimeSetOptions): RuntimeSet {
   );
   return {
     runtimes,
+    definitions: options.definitions,
     async start(): Promise<void> {
       const admin = options.kafka.admin();
       await admin.connect();

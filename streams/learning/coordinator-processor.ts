@@ -66,10 +66,23 @@ export function coordinatorProcessor(options: CoordinatorOptions): ProcessorDefi
     ctx.schedule({ id: WEEKLY_TIMER, at: instant + grace, payload: instant });
   }
 
+  const cycleIdOf = (instant: number) => scheduledCycleId(instant, config.schedule.timeZone);
+
+  /**
+   * The scheduled instant after `instant` on another local date: a week later
+   * while the schedule stays as it is. When the operator moved it to a later
+   * hour of the same day, the cycle at the old hour has already taken that
+   * date's id, so the new schedule starts the week after.
+   */
+  function nextCycleAfter(instant: number): number {
+    const next = nextScheduledCycle(instant, config.schedule);
+    return cycleIdOf(next) === cycleIdOf(instant) ? nextScheduledCycle(next, config.schedule) : next;
+  }
+
   function scheduled(ctx: ProcessorContext, stores: Stores, instant: number, ranAt: number): void {
     put<number>(stores.clock, 'last_cycle', instant);
     cycle(ctx, stores, createOutputs(ctx, options), {
-      cycle_id: scheduledCycleId(instant, config.schedule.timeZone),
+      cycle_id: cycleIdOf(instant),
       trigger: 'SCHEDULED',
       at: instant,
       ran_at: ranAt,
@@ -98,7 +111,12 @@ export function coordinatorProcessor(options: CoordinatorOptions): ProcessorDefi
       scheduleWeekly(ctx, stores, candidate);
       return;
     }
-    for (let week = candidate; week < first; week = nextScheduledCycle(week, config.schedule)) {
+    // A week on the first cycle's date (a schedule moved since) is that cycle's, already run.
+    for (
+      let week = candidate;
+      week < first && cycleIdOf(week) !== cycleIdOf(first);
+      week = nextCycleAfter(week)
+    ) {
       scheduled(ctx, stores, week, ctx.streamTime);
     }
   }
@@ -240,7 +258,7 @@ export function coordinatorProcessor(options: CoordinatorOptions): ProcessorDefi
       const instant = timer.payload as number;
       scheduled(ctx, stores, instant, timer.at);
       // The next week's; when event time is already past it too, the runtime fires it right away.
-      scheduleWeekly(ctx, stores, nextScheduledCycle(instant, config.schedule));
+      scheduleWeekly(ctx, stores, nextCycleAfter(instant));
     },
   };
 }

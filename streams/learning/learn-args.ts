@@ -1,10 +1,12 @@
 // Command-line arguments of bin/learn.ts, parsed without side effects.
+import { parseFlags } from '../../config/cli-flags.ts';
 
 export const LEARN_USAGE = `usage: npm run learn -- --now [--by <name>]
        npm run learn -- --at <ISO-8601 time> [--by <name>]
   Asks the learning coordinator for a cycle now (or as of --at, for a backfill in its own past).
   The cycle record appears on amc.learning.cycles.v1 as on-demand-<command id>.
   --by   who asks (default: $USER, else "cli")
+  configuration: the job's (AMC_CONFIG and the environment): its brokers and topic prefix
   exit codes: 0 requested; 2 usage error; 3 Kafka failure or no coordinator topic`;
 
 export interface LearnOptions {
@@ -28,33 +30,15 @@ export function parseLearnArgs(
     help: false,
     message: `${message}\n${LEARN_USAGE}`,
   });
-  let now = false;
-  let at: number | null = null;
-  let by: string | undefined;
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index]!;
-    if (arg === '--help' || arg === '-h') return { ok: false, help: true, message: LEARN_USAGE };
-    if (arg === '--now') {
-      now = true;
-      continue;
-    }
-    if (arg === '--at' || arg === '--by') {
-      const value = argv[++index];
-      if (value === undefined || value === '' || value.startsWith('--'))
-        return refuse(`${arg} needs a value`);
-      if (arg === '--by') {
-        by = value;
-        continue;
-      }
-      if (!ISO_TIME.test(value) || Number.isNaN(Date.parse(value))) {
-        return refuse(`--at ${value} is not an ISO-8601 time with a zone, e.g. 2026-03-09T12:00:00Z`);
-      }
-      at = Date.parse(value);
-      continue;
-    }
-    return refuse(`unknown argument ${arg}`);
-  }
-  if (now === (at !== null))
+  const flags = parseFlags(argv, { values: ['--at', '--by'], switches: ['--now'] });
+  if (!flags.ok) return flags.help ? { ok: false, help: true, message: LEARN_USAGE } : refuse(flags.message);
+  const now = flags.switches.has('--now');
+  const atText = flags.values.get('--at');
+  if (now === (atText !== undefined))
     return refuse(now ? '--now and --at exclude each other' : '--now or --at is required');
-  return { ok: true, options: { at, by: by ?? env.USER ?? 'cli' } };
+  if (atText !== undefined && (!ISO_TIME.test(atText) || Number.isNaN(Date.parse(atText)))) {
+    return refuse(`--at ${atText} is not an ISO-8601 time with a zone, e.g. 2026-03-09T12:00:00Z`);
+  }
+  const at = atText === undefined ? null : Date.parse(atText);
+  return { ok: true, options: { at, by: flags.values.get('--by') ?? env.USER ?? 'cli' } };
 }

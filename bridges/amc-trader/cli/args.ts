@@ -27,7 +27,7 @@ options:
   --interval <length>   bars: bar length of single-ticker files (default 1d; grouped daily is 1d)
   --state-dir <dir>     watch: where the published scans are remembered (default <dir>/.amc-learning-bridge)
   --dry-run             print each record that would be published as a JSON line; publish nothing
-environment: KAFKA_BROKERS, SCHEMA_REGISTRY_URL, AMC_TOPIC_PREFIX (as the job reads them)
+configuration: the job's (AMC_CONFIG, overridden by KAFKA_BROKERS, SCHEMA_REGISTRY_URL, AMC_TOPIC_PREFIX)
 exit codes: 0 all published; 1 some rows refused (the rest published); 2 usage error;
             3 Kafka or the registry failed (nothing more published; re-running is safe)`;
 

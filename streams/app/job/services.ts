@@ -5,12 +5,10 @@
  * listed so the job can tell when everything published has been processed.
  */
 import type { Kafka } from 'kafkajs';
-import { loadApiConfig } from '../../../api/config.ts';
 import { createMetricsRegistry } from '../../../api/metrics/registry.ts';
 import { type ApiServer, startApi } from '../../../api/server.ts';
 import type { Settings } from '../../../config/settings.ts';
 import { type SinkApp, sinkApp, sinkGroupId } from '../../../sinks/app.ts';
-import { loadSinkConfig } from '../../../sinks/config.ts';
 import { logSinkEvents } from '../../../sinks/log-events.ts';
 import { sinkTopicsFor } from '../../../sinks/topics.ts';
 import type { Serde } from '../../serde/serde.ts';
@@ -48,7 +46,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   const { switches, job, endpoints } = settings;
   const apps = learningApps({ kafka, serde, settings, epochs: options.epochs });
   const runtimes = apps.flatMap((app) => app.runtimes);
-  const sinkConfig = loadSinkConfig();
+  const sinkConfig = settings.sink;
   const sink = switches.sinks
     ? sinkApp({ kafka, serde, clickhouseUrl: endpoints.clickhouseUrl, job, config: sinkConfig })
     : undefined;
@@ -87,7 +85,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     const metrics = createMetricsRegistry();
     for (const runtime of runtimes) metrics.registerProcessor(runtime);
     if (sink) metrics.registerSink({ name: 'clickhouse-sink', events: sink.sink.events });
-    api = await startApi({ config: loadApiConfig(), endpoints, job, kafka, serde, metrics, logger: false });
+    api = await startApi({ config: settings.api, endpoints, job, kafka, serde, metrics, logger: false });
   }
   const groups: ConsumerGroup[] = runtimes.map((r) => ({ groupId: r.applicationId, topics: r.inputTopics }));
   if (sink) groups.push({ groupId: sinkGroupId(job), topics: Object.values(sinkTopicsFor(job.topicPrefix)) });

@@ -56,7 +56,13 @@ function timeZone(key: string, value: unknown): void {
 function attribute(key: string, value: ParameterAttribute): void {
   const allowed = "{kind: 'composite_score'} | {kind: 'vigl_score'} | {kind: 'factor', factors: [names]}";
   if (typeof value !== 'object' || value === null) throw new LearningConfigError(key, allowed, value);
-  if (value.kind === 'composite_score' || value.kind === 'vigl_score') return;
+  if (value.kind === 'composite_score' || value.kind === 'vigl_score') {
+    // Factors named for a score would be ignored: refused rather than silently dropped.
+    if ('factors' in value) {
+      throw new LearningConfigError(`${key}.factors`, `no factors for kind ${value.kind}`, value.factors);
+    }
+    return;
+  }
   if (value.kind !== 'factor') throw new LearningConfigError(key, allowed, value);
   const names = value.factors;
   if (!Array.isArray(names) || names.length === 0 || names.some((n) => typeof n !== 'string' || n === '')) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiConfig, loadApiConfig } from '../../../api/config.ts';
+import { apiConfig, apiConfigFromEnv } from '../../../api/config.ts';
 import { decodeCursor, encodeCursor } from '../../../api/domain/cursor.ts';
 import { lastDays, resolveDayRange } from '../../../api/domain/date-range.ts';
 import { notBoughtReasons } from '../../../api/domain/not-bought.ts';
@@ -115,23 +115,23 @@ describe('metrics helpers', () => {
 
 describe('API configuration', () => {
   it('defaults to 127.0.0.1:3000 with mutations disabled and CORS off', () => {
-    expect(loadApiConfig({})).toMatchObject({
+    expect(apiConfigFromEnv({})).toMatchObject({
       host: '127.0.0.1',
       port: 3000,
       token: undefined,
       corsOrigins: [],
     });
-    expect(Object.isFrozen(loadApiConfig({}))).toBe(true);
+    expect(Object.isFrozen(apiConfigFromEnv({}))).toBe(true);
     expect(apiConfig({ port: 0 }).port).toBe(0);
   });
   it('names the bad variable', () => {
-    expect(() => loadApiConfig({ AMC_API_TOKEN: 'short' })).toThrow(/AMC_API_TOKEN/);
-    expect(() => loadApiConfig({ AMC_API_PORT: '70000' })).toThrow(/AMC_API_PORT/);
-    expect(() => loadApiConfig({ AMC_API_CORS_ORIGINS: 'https://a.example/path' })).toThrow(
+    expect(() => apiConfigFromEnv({ AMC_API_TOKEN: 'short' })).toThrow(/AMC_API_TOKEN/);
+    expect(() => apiConfigFromEnv({ AMC_API_PORT: '70000' })).toThrow(/AMC_API_PORT/);
+    expect(() => apiConfigFromEnv({ AMC_API_CORS_ORIGINS: 'https://a.example/path' })).toThrow(
       /AMC_API_CORS_ORIGINS/,
     );
     expect(
-      loadApiConfig({ AMC_API_CORS_ORIGINS: 'https://a.example, http://b.example:8080' }).corsOrigins,
+      apiConfigFromEnv({ AMC_API_CORS_ORIGINS: 'https://a.example, http://b.example:8080' }).corsOrigins,
     ).toEqual(['https://a.example', 'http://b.example:8080']);
   });
 });

@@ -10,6 +10,7 @@ import { loadSettings } from '../../../config/settings.ts';
 import { DEFAULT_ALERTS_CONFIG } from '../../../streams/alerts/domain/index.ts';
 import { DEFAULT_DIPS_CONFIG } from '../../../streams/dips/domain/index.ts';
 import { DEFAULT_MONITOR_CONFIG } from '../../../streams/monitor/domain/index.ts';
+import { type SchemaNode, schemaDefaults, valueAtDotted } from '../../support/config-files.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'amc-agents-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,49 +32,26 @@ function refusal(content: unknown): ConfigError {
   throw new Error('expected the file to be refused');
 }
 
-interface Node {
-  readonly default?: unknown;
-  readonly properties?: Record<string, Node>;
-}
-
-/** Every default the schema documents, by dotted path, for the given section. */
-function schemaDefaults(
-  node: Node,
-  prefix: string,
-  out: Map<string, unknown> = new Map(),
-): Map<string, unknown> {
-  if (node.properties && node.default === undefined) {
-    for (const [key, child] of Object.entries(node.properties))
-      schemaDefaults(child, `${prefix}.${key}`, out);
-  } else out.set(prefix, node.default);
-  return out;
-}
-
-const valueAt = (root: unknown, dotted: string) =>
-  dotted
-    .split('.')
-    .slice(1)
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], root);
-
 describe('the monitor’s and the validator’s configuration', () => {
   it('defaults to the domains’ own defaults (DESIGN.md’s numbers), and the schema documents the same', () => {
     const settings = loadSettings({});
     expect(settings.monitor).toEqual(DEFAULT_MONITOR_CONFIG);
     expect(settings.dips).toEqual(DEFAULT_DIPS_CONFIG);
     expect(settings.switches).toMatchObject({ monitor: true, dips: true });
-    const schema = CONFIG_SCHEMA as Node;
+    const schema = CONFIG_SCHEMA as SchemaNode;
     for (const [name, defaults] of [
       ['monitor', DEFAULT_MONITOR_CONFIG],
       ['dips', DEFAULT_DIPS_CONFIG],
     ] as const) {
       const documented = schemaDefaults(schema.properties![name]!, name);
       expect(documented.size).toBeGreaterThan(5);
-      for (const [dotted, value] of documented) expect(value, dotted).toEqual(valueAt(defaults, dotted));
+      for (const [dotted, value] of documented)
+        expect(value, dotted).toEqual(valueAtDotted(defaults, dotted));
     }
     for (const rule of ['pipeline_unhealthy', 'buy_more_signal'] as const) {
       const documented = schemaDefaults(schema.properties!.alerts!.properties![rule]!, rule);
       for (const [dotted, value] of documented)
-        expect(value, dotted).toEqual(valueAt(DEFAULT_ALERTS_CONFIG[rule], dotted));
+        expect(value, dotted).toEqual(valueAtDotted(DEFAULT_ALERTS_CONFIG[rule], dotted));
     }
   });
 
