@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
 import { TOPICS } from '../../schemas/topics.ts';
+import { retryRetriable } from '../../streams/runtime/errors.ts';
 import type { Serde } from '../../streams/serde/serde.ts';
 import { type AlertView, alertViewOfRecord } from '../views/alert-view.ts';
 
@@ -62,7 +63,9 @@ export function kafkaAlertFeed(options: AlertFeedOptions): AlertFeed {
     async start() {
       const admin = options.kafka.admin();
       await admin.connect();
-      const marks = await admin.fetchTopicOffsets(options.topic).finally(() => admin.disconnect());
+      const marks = await retryRetriable(() => admin.fetchTopicOffsets(options.topic)).finally(() =>
+        admin.disconnect(),
+      );
       consumer = options.kafka.consumer({
         groupId: `${options.applicationId}-api-alerts-${randomUUID()}`,
         readUncommitted: false,

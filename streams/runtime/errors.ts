@@ -83,19 +83,17 @@ export function isConcurrentTransactions(err: unknown): boolean {
   return typeChain(err).some((e) => e.type === 'CONCURRENT_TRANSACTIONS');
 }
 
-/**
- * Retries `op` while it fails with CONCURRENT_TRANSACTIONS. kafkajs retries
- * this answer for AddPartitionsToTxn but not for AddOffsetsToTxn, which a
- * transaction begun right after a commit meets whenever the coordinator is
- * still writing the previous commit's markers.
- */
-export async function retryConcurrentTransactions<T>(
+interface RetryOptions {
+  attempts?: number;
+  initialDelayMs?: number;
+  onRetry?: (attempt: number, err: unknown) => void;
+}
+
+/** Retries `op` with doubling delays (capped at 1 s) while `worthRetrying` says so. */
+export async function retryWhile<T>(
   op: () => Promise<T>,
-  options: {
-    attempts?: number;
-    initialDelayMs?: number;
-    onRetry?: (attempt: number, err: unknown) => void;
-  } = {},
+  worthRetrying: (err: unknown) => boolean,
+  options: RetryOptions = {},
 ): Promise<T> {
   const attempts = options.attempts ?? 10;
   let delay = options.initialDelayMs ?? 20;
@@ -103,10 +101,30 @@ export async function retryConcurrentTransactions<T>(
     try {
       return await op();
     } catch (err) {
-      if (!isConcurrentTransactions(err) || attempt >= attempts) throw err;
+      if (!worthRetrying(err) || attempt >= attempts) throw err;
       options.onRetry?.(attempt, err);
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 1000);
     }
   }
+}
+
+/**
+ * Retries `op` while it fails with CONCURRENT_TRANSACTIONS. kafkajs retries
+ * this answer for AddPartitionsToTxn but not for AddOffsetsToTxn, which a
+ * transaction begun right after a commit meets whenever the coordinator is
+ * still writing the previous commit's markers.
+ */
+export function retryConcurrentTransactions<T>(op: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  return retryWhile(op, isConcurrentTransactions, options);
+}
+
+/**
+ * Retries `op` while it fails for a reason that passes: a partition whose
+ * leader is still being settled (NOT_LEADER_FOR_PARTITION right after a topic
+ * is created), a broker that restarts. kafkajs' own retries give up on these
+ * sooner than a freshly created topic settles on a loaded machine.
+ */
+export function retryRetriable<T>(op: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  return retryWhile(op, (err) => classifyError(err) === 'retriable', { attempts: 12, initialDelayMs: 50, ...options });
 }

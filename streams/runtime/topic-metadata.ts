@@ -6,7 +6,10 @@ import type { Admin } from 'kafkajs';
  * UNKNOWN_TOPIC_OR_PARTITION for a moment (longer on a loaded machine); kafkajs'
  * own waitForLeaders retries only LEADER_NOT_AVAILABLE and fails on it, and so
  * would a producer or consumer started in that moment. Topics are therefore
- * created without waitForLeaders and awaited here.
+ * created without waitForLeaders and awaited here. Metadata can name a leader
+ * a moment before that broker serves the partition (ListOffsets answers
+ * NOT_LEADER_FOR_PARTITION), so a topic counts as ready once its offsets are
+ * served too.
  */
 export async function waitForTopicMetadata(
   admin: Admin,
@@ -18,8 +21,10 @@ export async function waitForTopicMetadata(
   for (;;) {
     try {
       const { topics: found } = await admin.fetchTopicMetadata({ topics: [...topics] });
-      if (found.length === topics.length && found.every((t) => t.partitions.every((p) => p.leader >= 0)))
+      if (found.length === topics.length && found.every((t) => t.partitions.every((p) => p.leader >= 0))) {
+        for (const topic of topics) await admin.fetchTopicOffsets(topic);
         return;
+      }
     } catch (err) {
       if (Date.now() > deadline) throw err;
     }

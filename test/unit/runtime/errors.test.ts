@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { classifyError, RuntimeError, retryConcurrentTransactions } from '../../../streams/runtime/errors.ts';
+import {
+  classifyError,
+  RuntimeError,
+  retryConcurrentTransactions,
+  retryRetriable,
+} from '../../../streams/runtime/errors.ts';
 
 const protocolError = (type: string) =>
   Object.assign(new Error(type), { name: 'KafkaJSProtocolError', type, retriable: true });
@@ -52,5 +57,22 @@ describe('retryConcurrentTransactions', () => {
     const always = vi.fn<() => Promise<void>>().mockRejectedValue(protocolError('CONCURRENT_TRANSACTIONS'));
     await expect(retryConcurrentTransactions(always, { attempts: 3, initialDelayMs: 1 })).rejects.toThrow();
     expect(always).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('retryRetriable', () => {
+  it('waits out a leader that is still being settled', async () => {
+    const op = vi
+      .fn<() => Promise<number>>()
+      .mockRejectedValueOnce(protocolError('NOT_LEADER_FOR_PARTITION'))
+      .mockResolvedValue(7);
+    await expect(retryRetriable(op, { initialDelayMs: 1 })).resolves.toBe(7);
+    expect(op).toHaveBeenCalledTimes(2);
+  });
+
+  it('passes a programming error on at once', async () => {
+    const op = vi.fn<() => Promise<void>>().mockRejectedValue(new TypeError('x is undefined'));
+    await expect(retryRetriable(op, { initialDelayMs: 1 })).rejects.toThrow(TypeError);
+    expect(op).toHaveBeenCalledTimes(1);
   });
 });
