@@ -15,6 +15,7 @@ import autocannon from 'autocannon';
 import { buildApp } from '../api/app.ts';
 import { createQueryRunner } from '../api/clickhouse/query-runner.ts';
 import { apiConfig } from '../api/config.ts';
+import { NO_LEARNING_COMMANDS } from '../api/learning/command-gateway.ts';
 import { createMetricsRegistry } from '../api/metrics/registry.ts';
 import { loadEndpoints } from '../config/endpoints.ts';
 import { ensureDatabase } from '../sinks/clickhouse/client.ts';
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
           registry: async () => undefined,
         },
         acks: { publish: async () => undefined },
+        commands: NO_LEARNING_COMMANDS,
         alertFeed: {
           subscribe: () => () => undefined,
           start: async () => undefined,
