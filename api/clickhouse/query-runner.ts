@@ -2,7 +2,7 @@
  * How the API reads ClickHouse. A statement is an `Sql` value from the sinks'
  * literal module, never a string, so a request value reaches SQL only through
  * that module's escaping. Every query runs with readonly=2 (no writes, no DDL,
- * whatever the text says) and a time limit.
+ * whatever the text says), a time limit and the configured threads.
  */
 import { ClickHouseError } from '@clickhouse/client';
 import { clickhouseClient } from '../../sinks/clickhouse/client.ts';
@@ -48,6 +48,8 @@ export function createQueryRunner(options: {
   readonly url: string;
   readonly database: string;
   readonly timeoutMs: number;
+  /** max_threads of each query; the server's default (its cores) when left out. */
+  readonly threads?: number;
 }): QueryRunner {
   const client = clickhouseClient({
     url: options.url,
@@ -58,6 +60,7 @@ export function createQueryRunner(options: {
     readonly: '2',
     max_execution_time: Math.max(1, Math.ceil(options.timeoutMs / 1000)),
     output_format_json_quote_64bit_integers: 1,
+    ...(options.threads === undefined ? {} : { max_threads: options.threads }),
   } as const;
   return {
     async rows<Row>(statement: Sql): Promise<Row[]> {

@@ -82,11 +82,10 @@ function rankCorrelation(a: Sql, b: Sql): Sql {
 
 export function rankStatsSql(period: Period, startMs: number, endMs: number): Sql {
   const window = discoveredWithin(startMs, endMs);
-  const scores = sql`SELECT tracking_id, argMax(composite_score, version) AS composite_score,
-        argMax(vigl_score, version) AS vigl_score
-    FROM (SELECT tracking_id, composite_score, vigl_score, version
-          FROM ${identifier(TABLES.discoveryCandidates)} WHERE ${window})
-    GROUP BY tracking_id`;
+  // A candidate's latest version (a run sent again replaces its candidates), read FINAL: cheaper than
+  // grouping the window's candidates, and WHERE applies after the versions are folded.
+  const scores = sql`SELECT tracking_id, composite_score, vigl_score
+    FROM ${identifier(TABLES.discoveryCandidates)} FINAL WHERE ${window}`;
   const completed = sql`SELECT tracking_id, discovered_at, return_30d, composite_score, vigl_score
     FROM (${latestTracked(['discovered_at', 'return_30d'], window)}) AS tracked
     ANY INNER JOIN (${scores}) AS scores USING tracking_id
