@@ -72,7 +72,7 @@ FROM
         WHERE tracking_id IN ${ids} AND discovered_at >= ${first} AND discovered_at <= ${last}
     )
     GROUP BY tracking_id
-)
+) AS candidate
 ANY LEFT JOIN
 (
     SELECT run_id, argMax(parameter_names, version) AS parameter_names,
@@ -82,7 +82,7 @@ ANY LEFT JOIN
         WHERE run_id IN ${runIds} AND finished_at >= ${first} AND finished_at <= ${last}
     )
     GROUP BY run_id
-) USING run_id`;
+) AS run USING run_id`;
 }
 
 /** The scores of recommendations, each given with its discovery time (epoch seconds). */

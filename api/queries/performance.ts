@@ -50,10 +50,11 @@ export function checkpointStatsSql(period: Period, startMs: number, endMs: numbe
     if(count(${column}) = 0, NULL, avg(${column})) AS ${identifier(`mean_${d}d`)},
     ${median(column)} AS ${identifier(`median_${d}d`)}`;
   });
+  // Conditions on Nullable columns go through ifNull: 18.16's countIf of a NULL condition is NULL, not 0.
   const perCategory = CATEGORIES.map(
-    (c) => sql`countIf(outcome_category = ${string(c)}) AS ${identifier(`category_${c}`)}`,
+    (c) => sql`countIf(ifNull(outcome_category, '') = ${string(c)}) AS ${identifier(`category_${c}`)}`,
   );
-  return sql`SELECT bucket, count() AS tracked, count(success) AS decided, countIf(success = 1) AS successes,
+  return sql`SELECT bucket, count() AS tracked, count(success) AS decided, countIf(ifNull(success, 0) = 1) AS successes,
     ${join(perCheckpoint, ',\n    ')},
     ${join(perCategory)}
 FROM ${bucketed(period, latestTracked(TRACKED, discoveredWithin(startMs, endMs)))}

@@ -159,8 +159,8 @@ export function analystDataset(today: number = Date.now()): Dataset {
           version: 1,
         });
       }
-      // Later data withdrew AMC's newest analysis and QUBT's of the middle day.
-      if ((symbol === 'AMC' && day === 2) || (symbol === 'QUBT' && day === 1)) {
+      // Later data withdrew QUBT's newest analysis and AMC's of the middle day.
+      if ((symbol === 'QUBT' && day === 2) || (symbol === 'AMC' && day === 1)) {
         add('amc.learning.dip-analyses.v1', { ...analysis, withdrawn: true, final: true, version: 1 });
       }
     }
