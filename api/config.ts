@@ -19,11 +19,6 @@ export interface ApiConfig {
   readonly database: string;
   /** Longest a ClickHouse query may run before the API answers 503. */
   readonly queryTimeoutMs: number;
-  /**
-   * Threads one ClickHouse query may use (max_threads). The API runs many small
-   * queries at once; on few cores more threads per query only contend.
-   */
-  readonly queryThreads: number;
   /** How long an answer of an expensive query is reused for identical requests; 0 turns that off. */
   readonly answerCacheMs: number;
   /** A WebSocket client with more than this many bytes unsent is dropped rather than waited for. */
@@ -38,7 +33,6 @@ export const DEFAULT_API_CONFIG: ApiConfig = deepFreeze({
   rateLimitPerMinute: 120,
   database: 'amc_learning',
   queryTimeoutMs: 10_000,
-  queryThreads: 1,
   answerCacheMs: 5_000,
   wsMaxBufferedBytes: 1024 * 1024,
 });
@@ -129,7 +123,6 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
       100,
       300_000,
     ),
-    queryThreads: integerIn(env, 'AMC_API_QUERY_THREADS', DEFAULT_API_CONFIG.queryThreads, 1, 64),
     answerCacheMs: integerIn(env, 'AMC_API_ANSWER_CACHE_MS', DEFAULT_API_CONFIG.answerCacheMs, 0, 600_000),
     wsMaxBufferedBytes: integerIn(
       env,

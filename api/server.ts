@@ -48,7 +48,6 @@ export async function startApi(options: ApiServerOptions): Promise<ApiServer> {
     url: endpoints.clickhouseUrl,
     database: config.database,
     timeoutMs: config.queryTimeoutMs,
-    threads: config.queryThreads,
   });
   const admin = kafka.admin();
   await admin.connect();

@@ -7,7 +7,7 @@
  * Loads the data into a database of its own (dropped afterwards), serves the
  * API on 127.0.0.1 with the rate limit lifted (one client sends everything),
  * drives each route with autocannon and writes bench/results/api.txt (or
- * api-private.txt). Needs ClickHouse (the local stack, or CLICKHOUSE_URL);
+ * api-private.txt; -<n>-connections added for other than 10 connections). Needs ClickHouse (the local stack, or CLICKHOUSE_URL);
  * with --private-clickhouse it starts a server of its own on free ports
  * instead, which no one else's queries share, and reports the CPU that server
  * spent per request, a measure the load of a shared machine moves far less
@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { buildApp } from '../api/app.ts';
 import { createQueryRunner } from '../api/clickhouse/query-runner.ts';
-import { apiConfig, DEFAULT_API_CONFIG } from '../api/config.ts';
+import { apiConfig } from '../api/config.ts';
 import { NO_LEARNING_COMMANDS } from '../api/learning/command-gateway.ts';
 import { createMetricsRegistry } from '../api/metrics/registry.ts';
 import { loadEndpoints } from '../config/endpoints.ts';
@@ -77,7 +77,6 @@ async function main(): Promise<void> {
     url: clickhouseUrl,
     database: target.database,
     timeoutMs: 30_000,
-    threads: DEFAULT_API_CONFIG.queryThreads,
   });
   try {
     await migrate(session);
@@ -155,7 +154,8 @@ async function main(): Promise<void> {
       ...rows,
       '',
     ].join('\n');
-    writeFileSync(new URL(`./results/${server ? 'api-private' : 'api'}.txt`, import.meta.url), report);
+    const name = `api${server ? '-private' : ''}${connections === 10 ? '' : `-${connections}-connections`}`;
+    writeFileSync(new URL(`./results/${name}.txt`, import.meta.url), report);
     console.log(`\n${report}`);
   } finally {
     await session.command(sql`DROP DATABASE IF EXISTS ${identifier(target.database)}`.text);
