@@ -19,6 +19,7 @@ import { errorHandler } from './http/error-handler.ts';
 import { responseChecker } from './http/response-check.ts';
 import { strictQuery } from './http/strict-query.ts';
 import { requestValidators } from './http/validators.ts';
+import type { LearningCommands } from './learning/command-gateway.ts';
 import type { MetricsRegistry } from './metrics/registry.ts';
 import { registerRoutes } from './routes/index.ts';
 import type { AlertFeed } from './ws/alert-feed.ts';
@@ -30,6 +31,8 @@ export interface ApiDeps {
   readonly queries: QueryRunner;
   readonly readiness: ReadinessChecks;
   readonly acks: AckPublisher;
+  /** Operators' commands to the learning coordinator (run a cycle, approve, roll back). */
+  readonly commands: LearningCommands;
   readonly alertFeed: AlertFeed;
   readonly metrics: MetricsRegistry;
   /** Epoch-ms wall clock: "the last N days" and acknowledgement times are read from it. */
@@ -62,7 +65,8 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
         title: 'amc-learning API',
         version: '1',
         description:
-          'What the learning system knows: tracked recommendations, pipeline health, dip analyses, alerts. ' +
+          'What the learning system knows: tracked recommendations, pipeline health, dip analyses, alerts, ' +
+          'learning cycles and parameters; operators run cycles and approve or roll back parameters. ' +
           'Every answer is { success, ...payload }; errors carry a stable code (see ErrorResponse). ' +
           'Live alerts: WebSocket GET /ws/alerts?min_severity=INFO|WARNING|HIGH|CRITICAL|EMERGENCY with ' +
           'Authorization: Bearer <AMC_API_TOKEN>; each message is {"type":"alert","alert":{...}} shaped as GET /alerts items.',
@@ -106,6 +110,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     queries: deps.queries,
     readiness: deps.readiness,
     acks: deps.acks,
+    commands: deps.commands,
     metrics,
     clock,
     expensive: { rateLimit: { max: config.rateLimitPerMinute, timeWindow: 60_000 } },

@@ -28,6 +28,11 @@ export const API_ERRORS = {
     description: 'The pagination cursor was not issued by this API',
   },
   INVALID_JSON: { status: 400, retriable: false, description: 'The request body is not valid JSON' },
+  COMMAND_REFUSED: {
+    status: 400,
+    retriable: false,
+    description: "The learning coordinator's rules refuse the command as asked; nothing was published",
+  },
   TOKEN_MISSING: {
     status: 401,
     retriable: false,
@@ -50,6 +55,11 @@ export const API_ERRORS = {
     description: 'No tracked recommendation has this id',
   },
   ALERT_NOT_FOUND: { status: 404, retriable: false, description: 'No alert has this id' },
+  PARAMETER_NOT_FOUND: {
+    status: 404,
+    retriable: false,
+    description: 'The learning coordinator has no parameter of this name',
+  },
   NO_PIPELINE_RUN: {
     status: 404,
     retriable: true,
@@ -92,6 +102,12 @@ export const API_ERRORS = {
     status: 503,
     retriable: true,
     description: 'The record could not be published to Kafka; nothing was written',
+  },
+  LEARNING_UNAVAILABLE: {
+    status: 503,
+    retriable: true,
+    description:
+      "The learning coordinator's command topic does not exist yet (the job creates it when the coordinator starts); nothing was published",
   },
 } as const satisfies Record<string, ApiErrorSpec>;
 
@@ -154,6 +170,17 @@ export const errorResponseSchema = {
 
 /** Errors any route can answer with, whatever it does. */
 export const ANY_ROUTE_ERRORS: readonly ApiErrorCode[] = ['INTERNAL'];
+
+/** Errors of every token-protected route with a JSON body, before it does anything. */
+export const MUTATION_ERRORS: readonly ApiErrorCode[] = [
+  'INVALID_REQUEST',
+  'INVALID_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'TOKEN_MISSING',
+  'TOKEN_INVALID',
+  'MUTATIONS_DISABLED',
+];
 
 /**
  * The response schemas of a route's possible errors, grouped by status, for

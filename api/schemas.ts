@@ -68,3 +68,38 @@ export const cursorParam = {
 } as const;
 
 export const booleanParam = { type: 'boolean' } as const;
+
+/** Who asks, as the learning commands record it: printable text, not blank (at most 100 characters). */
+export const requestedByParam = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 100,
+  pattern: '^[^\\u0000-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f][^\\u0000-\\u001f\\u007f]*$',
+  description: 'Operator or token name the command is recorded under',
+} as const;
+
+/** Plain ids with single separators: they end up in cycle and proposal ids and record keys. */
+const PLAIN_ID_PATTERN = '^[A-Za-z0-9]+([._:-][A-Za-z0-9]+)*$';
+
+export const commandIdParam = {
+  type: 'string',
+  maxLength: 100,
+  pattern: PLAIN_ID_PATTERN,
+  description:
+    'Idempotency key: a command sent again with the same command_id is applied once (a fresh UUID when left out)',
+} as const;
+
+export const proposalIdParam = {
+  type: 'string',
+  maxLength: 200,
+  pattern: PLAIN_ID_PATTERN,
+  description:
+    '<cycle_id>:<parameter> of the proposal the operator saw; a newer one is not approved in its place',
+} as const;
+
+export const parameterNameParam = {
+  type: 'string',
+  maxLength: 100,
+  pattern: '^[a-z][a-z0-9_]*$',
+  description: 'Parameter name as in the discovery runs and on amc.learning.parameters.v1',
+} as const;

@@ -2,13 +2,15 @@
  * The API as a running service: ClickHouse, Kafka and the registry wired in,
  * listening on the configured host and port. The main job calls startApi()
  * beside its processors (and registers them into `metrics`); `npm run api`
- * runs it alone.
+ * runs it alone. Learning commands go to the coordinator's command topic of
+ * the same job configuration (`<AMC_TOPIC_PREFIX>amc-learning-coordinator-commands`).
  */
 import type { Kafka } from 'kafkajs';
 import type { Endpoints } from '../config/endpoints.ts';
 import { TOPICS } from '../schemas/topics.ts';
-import type { JobConfig } from '../streams/app/job-config.ts';
+import { type JobConfig, learningTopicsFor } from '../streams/app/job-config.ts';
 import { ensureTopics } from '../streams/app/topics.ts';
+import { createCommandPublisher } from '../streams/learning/command-publisher.ts';
 import { createPublisher } from '../streams/serde/publish.ts';
 import type { Serde } from '../streams/serde/serde.ts';
 import { kafkaAckPublisher } from './acks/ack-publisher.ts';
@@ -16,6 +18,7 @@ import { buildApp } from './app.ts';
 import { createQueryRunner } from './clickhouse/query-runner.ts';
 import type { ApiConfig } from './config.ts';
 import { kafkaReadiness, registryReadiness } from './health/readiness.ts';
+import { commandGateway, kafkaTopicReady } from './learning/command-gateway.ts';
 import { kafkaConsumerLag } from './metrics/consumer-lag.ts';
 import { createMetricsRegistry, type MetricsRegistry } from './metrics/registry.ts';
 import { kafkaAlertFeed } from './ws/alert-feed.ts';
@@ -58,6 +61,9 @@ export async function startApi(options: ApiServerOptions): Promise<ApiServer> {
   );
   metrics.registerConsumerLag(kafkaConsumerLag({ admin, groupPrefix: `${job.applicationId}-` }));
   const publisher = await createPublisher({ kafka, serde, topicPrefix: job.topicPrefix });
+  // The coordinator's topic, created by the job with the coordinator (one partition, so commands keep their order).
+  const commandTopic = learningTopicsFor(job).commands;
+  const commandPublisher = await createCommandPublisher({ kafka, topic: commandTopic });
   const alertFeed = kafkaAlertFeed({
     kafka,
     serde,
@@ -74,6 +80,7 @@ export async function startApi(options: ApiServerOptions): Promise<ApiServer> {
       registry: registryReadiness(endpoints.schemaRegistryUrl),
     },
     acks: kafkaAckPublisher(publisher),
+    commands: commandGateway({ sender: commandPublisher, topicReady: kafkaTopicReady(admin, commandTopic) }),
     alertFeed,
     metrics,
     logger: options.logger ?? true,
@@ -86,6 +93,7 @@ export async function startApi(options: ApiServerOptions): Promise<ApiServer> {
       await app.close();
       await alertFeed.stop();
       await publisher.close();
+      await commandPublisher.close();
       await admin.disconnect();
       await queries.close();
     },

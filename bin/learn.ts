@@ -3,6 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { loadSettings, type Settings } from '../config/settings.ts';
 import { learningTopicsFor } from '../streams/app/job-config.ts';
 import { CommandRefusedError, createCommandPublisher } from '../streams/learning/command-publisher.ts';
+import { onDemandCycleId } from '../streams/learning/domain/index.ts';
 import { parseLearnArgs } from '../streams/learning/learn-args.ts';
 
 const EXIT_USAGE = 2;
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
         ...(at === null ? {} : { requestedAt: at }),
       });
       console.log(
-        `requested cycle on-demand-${command.command_id} as of ${new Date(command.requested_at).toISOString()} (by ${by})`,
+        `requested cycle ${onDemandCycleId(command.command_id)} as of ${new Date(command.requested_at).toISOString()} (by ${by})`,
       );
       return 0;
     } finally {

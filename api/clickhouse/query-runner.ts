@@ -2,7 +2,7 @@
  * How the API reads ClickHouse. A statement is an `Sql` value from the sinks'
  * literal module, never a string, so a request value reaches SQL only through
  * that module's escaping. Every query runs with readonly=2 (no writes, no DDL,
- * whatever the text says) and a time limit.
+ * whatever the text says), a time limit and one thread (API_QUERY_THREADS).
  */
 import { ClickHouseError } from '@clickhouse/client';
 import { clickhouseClient } from '../../sinks/clickhouse/client.ts';
@@ -44,10 +44,20 @@ export function queryFailure(error: unknown): ApiError {
   return new ApiError('CLICKHOUSE_UNAVAILABLE');
 }
 
+/**
+ * Threads one query may use. The API sends many small queries at once; on a
+ * few cores a query's extra threads only contend with the others' (measured on
+ * two cores: 16-27% more of the window and score queries served per second
+ * with one thread than with two, ten at a time).
+ */
+export const API_QUERY_THREADS = 1;
+
 export function createQueryRunner(options: {
   readonly url: string;
   readonly database: string;
   readonly timeoutMs: number;
+  /** max_threads of each query; API_QUERY_THREADS when left out. */
+  readonly threads?: number;
 }): QueryRunner {
   const client = clickhouseClient({
     url: options.url,
@@ -58,6 +68,7 @@ export function createQueryRunner(options: {
     readonly: '2',
     max_execution_time: Math.max(1, Math.ceil(options.timeoutMs / 1000)),
     output_format_json_quote_64bit_integers: 1,
+    max_threads: options.threads ?? API_QUERY_THREADS,
   } as const;
   return {
     async rows<Row>(statement: Sql): Promise<Row[]> {

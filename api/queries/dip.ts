@@ -1,4 +1,8 @@
-/** Dip analyses (dip_analysis_latest: the latest version of each analysis). */
+/**
+ * Dip analyses (dip_analysis_latest: the latest version of each analysis).
+ * A withdrawn analysis (later data showed the holding was not open, or not
+ * in a dip, that session) no longer stands and is never listed.
+ */
 import { TABLES, VIEWS } from '../../sinks/schema/names.ts';
 import { dateTime, identifier, integer, type Sql, sql } from '../../sinks/sql/literals.ts';
 import type { Int64 } from './values.ts';
@@ -44,11 +48,12 @@ const DIP_COLUMNS = sql`analysis_id, symbol, toString(session_date) AS session_d
 /**
  * The analyses of the latest analysed session: the validator analyses every
  * holding in a dip once per session, so these are the holdings in a dip now
- * (one that recovered is no longer analysed and no longer listed).
+ * (one that recovered is no longer analysed and no longer listed; one whose
+ * analysis was withdrawn was not in a dip, or not held, after all).
  */
 export function latestSessionAnalysesSql(): Sql {
   return sql`SELECT ${DIP_COLUMNS} FROM ${identifier(VIEWS.dipAnalysisLog)}
-WHERE session_date = (SELECT max(session_date) FROM ${identifier(TABLES.dipAnalysisLog)})
+WHERE session_date = (SELECT max(session_date) FROM ${identifier(TABLES.dipAnalysisLog)}) AND withdrawn = 0
 ORDER BY symbol`;
 }
 
@@ -56,7 +61,7 @@ export const SIGNALS_LIMIT = 500;
 
 export function buySignalsSql(startMs: number, endMs: number): Sql {
   return sql`SELECT ${DIP_COLUMNS} FROM ${identifier(VIEWS.dipAnalysisLog)}
-WHERE action = 'BUY_MORE' AND analyzed_at >= ${dateTime(startMs)} AND analyzed_at < ${dateTime(endMs)}
+WHERE action = 'BUY_MORE' AND withdrawn = 0 AND analyzed_at >= ${dateTime(startMs)} AND analyzed_at < ${dateTime(endMs)}
 ORDER BY analyzed_at DESC, symbol
 LIMIT ${integer(SIGNALS_LIMIT)}`;
 }

@@ -1,11 +1,11 @@
 /**
  * Missed opportunities of a discovery window: recommendations not bought whose
  * 30-day return reached the missed-opportunity line, at their latest version.
- * The window is scanned once: the count, the mean and the top ids come from
- * the same aggregation; the listed items' details are then read by primary key.
+ * One read of the window gives the count, the mean and the listed items with
+ * everything shown of them (as parallel arrays, best first).
  */
 
-import { integer, list, type Sql, sql, string } from '../../sinks/sql/literals.ts';
+import { identifier, integer, join, type Sql, sql } from '../../sinks/sql/literals.ts';
 import { discoveredWithin, latestTracked } from './tracked.ts';
 import type { Int64 } from './values.ts';
 
@@ -14,47 +14,55 @@ export const MISSED_LIMIT = 20;
 export interface MissedWindowRow {
   total: Int64;
   avg_return: number | null;
-  /** [tracking_id, return_30d, run_id], by return descending then id. */
-  top: [string, number, string][];
+  /** The listed items, by 30-day return descending then id: one array per column. */
+  tracking_ids: string[];
+  run_ids: string[];
+  symbols: string[];
+  discovered_at_s: Int64[];
+  discovery_prices: number[];
+  prices_30d: (number | null)[];
+  returns_30d: number[];
+  peak_returns: (number | null)[];
+  categories: (string | null)[];
 }
+
+const LISTED = [
+  ['tracking_ids', sql`tracking_id`],
+  ['returns_30d', sql`assumeNotNull(return_30d)`],
+  ['run_ids', sql`run_id`],
+  ['symbols', sql`symbol`],
+  ['discovered_at_s', sql`toUnixTimestamp(discovered_at)`],
+  ['discovery_prices', sql`discovery_price`],
+  ['prices_30d', sql`price_30d`],
+  ['peak_returns', sql`peak_return_pct`],
+  ['categories', sql`outcome_category`],
+] as const;
 
 export function missedWindowSql(startMs: number, endMs: number): Sql {
   const latest = latestTracked(
-    ['run_id', 'return_30d', 'missed_opportunity'],
+    [
+      'run_id',
+      'symbol',
+      'discovered_at',
+      'discovery_price',
+      'price_30d',
+      'return_30d',
+      'peak_return_pct',
+      'outcome_category',
+      'missed_opportunity',
+    ],
     discoveredWithin(startMs, endMs),
   );
-  return sql`SELECT count() AS total, if(count() = 0, NULL, avg(return_30d)) AS avg_return,
-    arraySlice(arraySort(x -> (-x.2, x.1), groupArray((tracking_id, assumeNotNull(return_30d), run_id))), 1, ${integer(MISSED_LIMIT)}) AS top
-FROM (${latest})
-WHERE missed_opportunity = 1`;
-}
-
-export interface MissedRow {
-  tracking_id: string;
-  run_id: string;
-  symbol: string;
-  discovered_at_s: Int64;
-  discovery_price: number;
-  price_30d: number | null;
-  return_30d: number;
-  peak_return_pct: number | null;
-  outcome_category: string | null;
-}
-
-/** The listed items at their latest version, through the primary key (tracking_id, version). */
-export function missedDetailsSql(trackingIds: readonly string[]): Sql {
-  const columns = [
-    'run_id',
-    'symbol',
-    'discovered_at',
-    'discovery_price',
-    'price_30d',
-    'return_30d',
-    'peak_return_pct',
-    'outcome_category',
-  ];
-  const latest = latestTracked(columns, sql`tracking_id IN ${list(trackingIds.map((id) => string(id)))}`);
-  return sql`SELECT tracking_id, run_id, symbol, toUnixTimestamp(discovered_at) AS discovered_at_s, discovery_price,
-    price_30d, return_30d, peak_return_pct, outcome_category
-FROM (${latest})`;
+  const tuple = sql`(${join(LISTED.map(([, value]) => value))})`;
+  // Tuples are taken apart in SQL: engines render a tuple in JSON differently (array or object).
+  const columns = LISTED.map(
+    ([name], i) => sql`arrayMap(x -> tupleElement(x, ${integer(i + 1)}), top) AS ${identifier(name)}`,
+  );
+  return sql`SELECT total, avg_return, ${join(columns)}
+FROM (
+    SELECT count() AS total, if(count() = 0, NULL, avg(return_30d)) AS avg_return,
+        arraySlice(arraySort(x -> (-x.2, x.1), groupArray(${tuple})), 1, ${integer(MISSED_LIMIT)}) AS top
+    FROM (${latest})
+    WHERE missed_opportunity = 1
+)`;
 }

@@ -50,10 +50,11 @@ export function checkpointStatsSql(period: Period, startMs: number, endMs: numbe
     if(count(${column}) = 0, NULL, avg(${column})) AS ${identifier(`mean_${d}d`)},
     ${median(column)} AS ${identifier(`median_${d}d`)}`;
   });
+  // Conditions on Nullable columns go through ifNull: 18.16's countIf of a NULL condition is NULL, not 0.
   const perCategory = CATEGORIES.map(
-    (c) => sql`countIf(outcome_category = ${string(c)}) AS ${identifier(`category_${c}`)}`,
+    (c) => sql`countIf(ifNull(outcome_category, '') = ${string(c)}) AS ${identifier(`category_${c}`)}`,
   );
-  return sql`SELECT bucket, count() AS tracked, count(success) AS decided, countIf(success = 1) AS successes,
+  return sql`SELECT bucket, count() AS tracked, count(success) AS decided, countIf(ifNull(success, 0) = 1) AS successes,
     ${join(perCheckpoint, ',\n    ')},
     ${join(perCategory)}
 FROM ${bucketed(period, latestTracked(TRACKED, discoveredWithin(startMs, endMs)))}
@@ -82,11 +83,10 @@ function rankCorrelation(a: Sql, b: Sql): Sql {
 
 export function rankStatsSql(period: Period, startMs: number, endMs: number): Sql {
   const window = discoveredWithin(startMs, endMs);
-  const scores = sql`SELECT tracking_id, argMax(composite_score, version) AS composite_score,
-        argMax(vigl_score, version) AS vigl_score
-    FROM (SELECT tracking_id, composite_score, vigl_score, version
-          FROM ${identifier(TABLES.discoveryCandidates)} WHERE ${window})
-    GROUP BY tracking_id`;
+  // A candidate's latest version (a run sent again replaces its candidates), read FINAL: cheaper than
+  // grouping the window's candidates, and WHERE applies after the versions are folded.
+  const scores = sql`SELECT tracking_id, composite_score, vigl_score
+    FROM ${identifier(TABLES.discoveryCandidates)} FINAL WHERE ${window}`;
   const completed = sql`SELECT tracking_id, discovered_at, return_30d, composite_score, vigl_score
     FROM (${latestTracked(['discovered_at', 'return_30d'], window)}) AS tracked
     ANY INNER JOIN (${scores}) AS scores USING tracking_id

@@ -26,12 +26,25 @@ export interface HealthRow {
   stage_efficiency: (number | null)[];
   issues: string[];
   alert_severity: string | null;
+  recommendations: string[];
+  baseline_measures: string[];
+  baseline_values: number[];
+  baseline_samples: Int64[];
+  baseline_medians: (number | null)[];
+  baseline_mads: (number | null)[];
+  baseline_deviations: (number | null)[];
+  baseline_drifting: number[];
+  baseline_above: (number | null)[];
+  baseline_consecutive_runs: Int64[];
+  baseline_sustained: number[];
 }
 
 const HEALTH_COLUMNS = sql`run_id, toUnixTimestamp(started_at) AS started_at_s, toUnixTimestamp(finished_at) AS finished_at_s,
     duration_ms, candidate_count, relaxed, health_score, healthy, component_names, component_scores, component_values,
     component_targets, component_details, stage_names, stage_symbols_in, stage_symbols_out, stage_duration_ms,
-    stage_symbols_per_second, stage_expected_per_second, stage_efficiency, issues, alert_severity`;
+    stage_symbols_per_second, stage_expected_per_second, stage_efficiency, issues, alert_severity, recommendations,
+    baseline_measures, baseline_values, baseline_samples, baseline_medians, baseline_mads, baseline_deviations,
+    baseline_drifting, baseline_above, baseline_consecutive_runs, baseline_sustained`;
 
 export function latestRunSql(): Sql {
   return sql`SELECT ${HEALTH_COLUMNS} FROM ${identifier(VIEWS.pipelineHealthLog)}

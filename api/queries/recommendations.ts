@@ -85,7 +85,7 @@ export function recommendationPageSql(filter: RecommendationFilter): Sql {
   if (filter.category !== undefined) outer.push(sql`outcome_category = ${string(filter.category)}`);
   if (filter.bought !== undefined) outer.push(sql`bought = ${boolean(filter.bought)}`);
   if (filter.final !== undefined) outer.push(sql`is_final = ${boolean(filter.final)}`);
-  return sql`SELECT tracking_id, latest_version AS version, ${projection(RECOMMENDATION_COLUMNS)}
+  return sql`SELECT tracking_id, version, ${projection(RECOMMENDATION_COLUMNS)}
 FROM (${latestTracked(RECOMMENDATION_COLUMNS, join(inner, ' AND '))})
 WHERE ${join(outer, ' AND ')}
 ORDER BY discovered_at DESC, tracking_id DESC

@@ -1,11 +1,16 @@
 /**
- * Tracked recommendations at their latest version. The sinks keep every
- * version (ORDER BY tracking_id, version); the latest is taken with argMax over
- * version inside the requested discovery window, so the partition of the
- * window's months is all that is read, rather than the whole table that the
- * recommendation_tracking_latest view would scan on every request.
+ * Tracked recommendations of a discovery window at their latest version,
+ * from recommendation_tracking_by_discovery: the sink's versions ordered by
+ * (discovered_at, tracking_id), so a window is a range of the index rather
+ * than whole monthly partitions of recommendation_tracking (ordered by
+ * tracking_id). The versions are folded with FINAL, which is exact here:
+ * the sorting key names one recommendation (its discovery time never
+ * changes), so FINAL keeps the highest version of each, whether a
+ * restatement or a re-insert of the same version left several in unmerged
+ * parts; merges keep only that one anyway. Reading it without FINAL would
+ * count versions until merges happen to run.
  */
-import { TABLES } from '../../sinks/schema/names.ts';
+import { DERIVED_TABLES } from '../../sinks/schema/names.ts';
 import { dateTime, identifier, join, type Sql, sql } from '../../sinks/sql/literals.ts';
 
 /** Discovered in [startMs, endMs). */
@@ -14,14 +19,16 @@ export function discoveredWithin(startMs: number, endMs: number): Sql {
 }
 
 /**
- * One row per tracking id matching `where`, with `columns` at the latest
- * version. The filter runs in an inner query so that its column names never
- * meet the aggregate aliases of the same name.
+ * One row per tracking id matching `where`, with `tracking_id`, `version` and
+ * `columns` at its latest version. `where` may name only what every version
+ * of a recommendation shares (discovered_at, tracking_id, run_id, symbol):
+ * on those, filtering before the versions are folded gives the same answer as
+ * after, whatever an engine moves to PREWHERE. Conditions on what changes
+ * between versions (outcomes, flags) go in an outer query.
  */
 export function latestTracked(columns: readonly string[], where: Sql): Sql {
   const read = join(['tracking_id', 'version', ...columns].map((c) => identifier(c)));
-  const picks = join(columns.map((c) => sql`argMax(${identifier(c)}, version) AS ${identifier(c)}`));
-  return sql`SELECT tracking_id, max(version) AS latest_version, ${picks}
-FROM (SELECT ${read} FROM ${identifier(TABLES.recommendationTracking)} WHERE ${where})
-GROUP BY tracking_id`;
+  return sql`SELECT ${read}
+FROM ${identifier(DERIVED_TABLES.recommendationTrackingByDiscovery)} FINAL
+WHERE ${where}`;
 }

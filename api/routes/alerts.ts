@@ -5,7 +5,7 @@ import { boolean, dateTime, integer, join, type Sql, sql, string } from '../../s
 import type { AckPublisher } from '../acks/ack-publisher.ts';
 import { requireToken } from '../auth.ts';
 import { decodeCursor, encodeCursor } from '../domain/cursor.ts';
-import { ApiError, errorResponses } from '../errors.ts';
+import { ApiError, errorResponses, MUTATION_ERRORS } from '../errors.ts';
 import { type AlertRow, alertsWhere, alertViewOfRow } from '../queries/alert-rows.ts';
 import { toInt } from '../queries/values.ts';
 import {
@@ -147,13 +147,7 @@ export async function alertRoutes(
             acknowledged_at: { type: 'string', format: 'date-time' },
           }),
           ...errorResponses([
-            'INVALID_REQUEST',
-            'INVALID_JSON',
-            'PAYLOAD_TOO_LARGE',
-            'UNSUPPORTED_MEDIA_TYPE',
-            'TOKEN_MISSING',
-            'TOKEN_INVALID',
-            'MUTATIONS_DISABLED',
+            ...MUTATION_ERRORS,
             'ALERT_NOT_FOUND',
             'ALERT_ALREADY_ACKNOWLEDGED',
             'KAFKA_UNAVAILABLE',

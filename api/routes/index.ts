@@ -3,11 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { AckPublisher } from '../acks/ack-publisher.ts';
 import type { ApiConfig } from '../config.ts';
 import type { ReadinessChecks } from '../health/readiness.ts';
+import type { LearningCommands } from '../learning/command-gateway.ts';
 import type { MetricsRegistry } from '../metrics/registry.ts';
 import { alertRoutes } from './alerts.ts';
 import type { QueryRouteDeps } from './deps.ts';
 import { dipRoutes } from './dip-detection.ts';
 import { healthRoutes } from './health.ts';
+import { learningCycleRoutes } from './learning-cycles.ts';
+import { learningParameterRoutes } from './learning-parameters.ts';
 import { metricsRoute } from './metrics.ts';
 import { missedOpportunityRoutes } from './missed-opportunities.ts';
 import { monitoringRoutes } from './monitoring.ts';
@@ -18,6 +21,7 @@ export interface RoutesOptions extends QueryRouteDeps {
   readonly config: ApiConfig;
   readonly readiness: ReadinessChecks;
   readonly acks: AckPublisher;
+  readonly commands: LearningCommands;
   readonly metrics: MetricsRegistry;
 }
 
@@ -30,4 +34,6 @@ export async function registerRoutes(app: FastifyInstance, options: RoutesOption
   await app.register(performanceRoutes, options);
   await app.register(dipRoutes, options);
   await app.register(alertRoutes, { ...options, token: options.config.token });
+  await app.register(learningCycleRoutes, { ...options, token: options.config.token });
+  await app.register(learningParameterRoutes, { ...options, token: options.config.token });
 }

@@ -4,13 +4,7 @@ import { lastDays } from '../domain/date-range.ts';
 import { NOT_BOUGHT_REASONS, notBoughtReasons } from '../domain/not-bought.ts';
 import { errorResponses } from '../errors.ts';
 import { discoveryScores } from '../queries/discovery-scores.ts';
-import {
-  MISSED_LIMIT,
-  type MissedRow,
-  type MissedWindowRow,
-  missedDetailsSql,
-  missedWindowSql,
-} from '../queries/missed-opportunities.ts';
+import { MISSED_LIMIT, type MissedWindowRow, missedWindowSql } from '../queries/missed-opportunities.ts';
 import { isoOfSeconds, toInt } from '../queries/values.ts';
 import { daysParam, nullableNumber, nullableString, successSchema } from '../schemas.ts';
 import type { QueryRouteDeps } from './deps.ts';
@@ -100,33 +94,25 @@ export async function missedOpportunityRoutes(app: FastifyInstance, deps: QueryR
         const { days_back: daysBack } = request.query;
         const { startMs, endMs } = lastDays(deps.clock(), daysBack);
         const [window] = await deps.queries.rows<MissedWindowRow>(missedWindowSql(startMs, endMs));
-        const ids = (window?.top ?? []).map(([id]) => id);
-        const [details, scores] =
-          ids.length === 0
-            ? [[], new Map()]
-            : await Promise.all([
-                deps.queries.rows<MissedRow>(missedDetailsSql(ids)),
-                discoveryScores(deps.queries, ids),
-              ]);
-        const byId = new Map(details.map((row) => [row.tracking_id, row]));
-        const top = ids.map((id) => byId.get(id)).filter((row): row is MissedRow => row !== undefined);
+        const listed = listedOf(window);
+        const scores = await discoveryScores(deps.queries, listed);
         return {
           success: true,
           days_back: daysBack,
           total_missed: toInt(window?.total ?? 0),
           avg_missed_return: window?.avg_return ?? null,
-          missed_opportunities: top.map((row) => {
-            const facts = scores.get(row.tracking_id);
+          missed_opportunities: listed.map((item) => {
+            const facts = scores.get(item.tracking_id);
             return {
-              tracking_id: row.tracking_id,
-              run_id: row.run_id,
-              symbol: row.symbol,
-              discovered_at: isoOfSeconds(row.discovered_at_s),
-              discovery_price: row.discovery_price,
-              price_30d: row.price_30d,
-              return_30d: row.return_30d,
-              peak_return_pct: row.peak_return_pct,
-              outcome_category: row.outcome_category,
+              tracking_id: item.tracking_id,
+              run_id: item.run_id,
+              symbol: item.symbol,
+              discovered_at: isoOfSeconds(item.discovered_at_s),
+              discovery_price: item.discovery_price,
+              price_30d: item.price_30d,
+              return_30d: item.return_30d,
+              peak_return_pct: item.peak_return_pct,
+              outcome_category: item.outcome_category,
               scores_at_discovery: facts
                 ? {
                     composite_score: facts.compositeScore,
@@ -144,4 +130,20 @@ export async function missedOpportunityRoutes(app: FastifyInstance, deps: QueryR
         };
       }),
   );
+}
+
+/** The listed items of a window's row, one object each. */
+function listedOf(window: MissedWindowRow | undefined) {
+  if (!window) return [];
+  return window.tracking_ids.map((trackingId, i) => ({
+    tracking_id: trackingId,
+    run_id: window.run_ids[i]!,
+    symbol: window.symbols[i]!,
+    discovered_at_s: window.discovered_at_s[i]!,
+    discovery_price: window.discovery_prices[i]!,
+    price_30d: window.prices_30d[i] ?? null,
+    return_30d: window.returns_30d[i]!,
+    peak_return_pct: window.peak_returns[i] ?? null,
+    outcome_category: window.categories[i] ?? null,
+  }));
 }

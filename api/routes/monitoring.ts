@@ -44,7 +44,10 @@ export async function monitoringRoutes(app: FastifyInstance, deps: QueryRouteDep
     {
       schema: {
         summary: 'The latest discovery run: health, components by name, its alerts and its recommendations',
-        description: `status is "healthy" when health_score > ${HEALTHY_ABOVE}, else "degraded". NO_PIPELINE_RUN (404) when no run was assessed yet.`,
+        description:
+          `status is "healthy" when health_score > ${HEALTHY_ABOVE}, else "degraded". recommendations are the run's ` +
+          "picks; advice is the monitor's recommendations in plain words, baseline each measure against the runs " +
+          'before it. NO_PIPELINE_RUN (404) when no run was assessed yet.',
         tags: ['monitoring'],
         response: {
           200: successSchema({

@@ -1,6 +1,6 @@
 /** A discovery run's health as the API shows it: components and stages by name, times as ISO strings. */
 import type { HealthRow } from '../queries/pipeline.ts';
-import { isoOfSeconds, toFlag, toInt } from '../queries/values.ts';
+import { isoOfSeconds, nullableFlag, toFlag, toInt } from '../queries/values.ts';
 import { dateTimeString, nullableNumber, nullableString } from '../schemas.ts';
 
 const componentSchema = {
@@ -36,6 +36,38 @@ const stageSchema = {
   },
 } as const;
 
+const baselineSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'measure',
+    'value',
+    'samples',
+    'median',
+    'mad',
+    'deviation',
+    'drifting',
+    'above',
+    'consecutive_runs',
+    'sustained',
+  ],
+  properties: {
+    measure: {
+      type: 'string',
+      description: 'duration_ms, candidate_count, stage_rate:<stage> or rejection_share:<stage>:<reason>',
+    },
+    value: { type: 'number' },
+    samples: { type: 'integer', description: 'earlier runs in the baseline that had the measure' },
+    median: nullableNumber,
+    mad: nullableNumber,
+    deviation: { ...nullableNumber, description: 'robust z against the baseline; null while it warms up' },
+    drifting: { type: 'boolean' },
+    above: { type: ['boolean', 'null'], description: 'when drifting: above the baseline (true) or below' },
+    consecutive_runs: { type: 'integer' },
+    sustained: { type: 'boolean', description: 'drifting long enough to raise a drift alert' },
+  },
+} as const;
+
 const summaryProperties = {
   run_id: { type: 'string' },
   started_at: dateTimeString,
@@ -66,6 +98,12 @@ export const healthViewSchema = {
     components: { type: 'object', additionalProperties: componentSchema },
     stages: { type: 'object', additionalProperties: stageSchema },
     issues: { type: 'array', items: { type: 'string' } },
+    advice: {
+      type: 'array',
+      items: { type: 'string' },
+      description: "the monitor's recommendations for the run, in plain words",
+    },
+    baseline: { type: 'array', items: baselineSchema },
   },
 } as const;
 
@@ -115,5 +153,18 @@ export function healthView(row: HealthRow, healthyAbove: number) {
       }),
     ),
     issues: row.issues,
+    advice: row.recommendations,
+    baseline: row.baseline_measures.map((measure, i) => ({
+      measure,
+      value: row.baseline_values[i]!,
+      samples: toInt(row.baseline_samples[i]!),
+      median: row.baseline_medians[i] ?? null,
+      mad: row.baseline_mads[i] ?? null,
+      deviation: row.baseline_deviations[i] ?? null,
+      drifting: toFlag(row.baseline_drifting[i]!),
+      above: nullableFlag(row.baseline_above[i] ?? null),
+      consecutive_runs: toInt(row.baseline_consecutive_runs[i]!),
+      sustained: toFlag(row.baseline_sustained[i]!),
+    })),
   };
 }

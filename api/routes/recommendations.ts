@@ -109,10 +109,7 @@ export async function recommendationRoutes(app: FastifyInstance, deps: QueryRout
         }),
       );
       const page = rows.slice(0, query.limit);
-      const scores = await discoveryScores(
-        deps.queries,
-        page.map((row) => row.tracking_id),
-      );
+      const scores = await discoveryScores(deps.queries, page);
       const last = page.at(-1);
       return {
         success: true,
@@ -151,12 +148,10 @@ export async function recommendationRoutes(app: FastifyInstance, deps: QueryRout
     },
     async (request) => {
       const id = request.params.tracking_id;
-      const [versions, scores] = await Promise.all([
-        deps.queries.rows<TrackedRow>(recommendationHistorySql(id)),
-        discoveryScores(deps.queries, [id]),
-      ]);
+      const versions = await deps.queries.rows<TrackedRow>(recommendationHistorySql(id));
       const latest = versions.at(-1);
       if (!latest) throw new ApiError('RECOMMENDATION_NOT_FOUND');
+      const scores = await discoveryScores(deps.queries, [latest]);
       return {
         success: true,
         recommendation: recommendationView(latest, scores.get(id)),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { STACK_DIR } from '../../stack/paths.ts';
 
 /** CPU seconds (user + system) of a Linux process from /proc, or undefined where that cannot be read. */
-function processCpuSeconds(pid: number): number | undefined {
+export function processCpuSeconds(pid: number): number | undefined {
   try {
     // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 a second).
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');

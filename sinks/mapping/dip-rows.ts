@@ -39,6 +39,7 @@ export function dipRow(analysis: DipAnalysis, source: RowSource): Row {
     outcome_return_pct_30d: analysis.outcome_return_pct_30d,
     outcome_success: nullableFlag(analysis.outcome_success),
     is_final: flag(analysis.final),
+    withdrawn: flag(analysis.withdrawn),
     version: analysis.version,
     ...lineage(source),
   };

@@ -1,9 +1,10 @@
 import type { PipelineHealth } from '../../schemas/types.generated.ts';
 import type { Row } from '../writer/contract.ts';
-import { dateTime, flag, lineage, type RowSource } from './columns.ts';
+import { dateTime, flag, lineage, nullableFlag, type RowSource } from './columns.ts';
 
 /** The pipeline_health_log row of an assessment; version is the record's offset. */
 export function healthRow(health: PipelineHealth, source: RowSource): Row {
+  const { baseline } = health;
   const scoreOf = (name: string) => health.components.find((c) => c.name === name)?.score ?? null;
   return {
     run_id: health.run_id,
@@ -31,6 +32,17 @@ export function healthRow(health: PipelineHealth, source: RowSource): Row {
     stage_efficiency: health.stages.map((s) => s.efficiency),
     issues: health.issues,
     alert_severity: health.alert_severity,
+    recommendations: health.recommendations,
+    baseline_measures: baseline.map((b) => b.measure),
+    baseline_values: baseline.map((b) => b.value),
+    baseline_samples: baseline.map((b) => b.samples),
+    baseline_medians: baseline.map((b) => b.median),
+    baseline_mads: baseline.map((b) => b.mad),
+    baseline_deviations: baseline.map((b) => b.deviation),
+    baseline_drifting: baseline.map((b) => flag(b.drifting)),
+    baseline_above: baseline.map((b) => nullableFlag(b.above)),
+    baseline_consecutive_runs: baseline.map((b) => b.consecutive_runs),
+    baseline_sustained: baseline.map((b) => flag(b.sustained)),
     version: source.offset,
     ...lineage(source),
   };

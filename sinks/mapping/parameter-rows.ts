@@ -15,6 +15,7 @@ export function parameterRow(parameter: ParameterValue, source: RowSource): Row 
     applied_at: dateTime(parameter.applied_at, 'applied_at'),
     applied_at_ms: parameter.applied_at,
     applied_by: parameter.applied_by,
+    reason: parameter.reason,
     version: source.offset,
     ...lineage(source),
   };

@@ -1,13 +1,18 @@
 /**
  * Applies the versioned migrations a database lacks, in order, and records
- * each in `schema_migrations`. Statements are idempotent (IF NOT EXISTS), so
- * a migration interrupted half-way is simply applied again; ClickHouse has no
- * transactional DDL. Running it again changes nothing.
+ * each in `schema_migrations`. Statements are idempotent, so a migration
+ * interrupted half-way is simply applied again (ClickHouse has no
+ * transactional DDL): CREATE ... IF NOT EXISTS, DROP ... IF EXISTS, an INSERT
+ * into a ReplacingMergeTree (a row stored twice is folded like any re-insert),
+ * and ALTER TABLE ... ADD COLUMN, of which only the columns the table lacks
+ * are added (18.16 has no IF NOT EXISTS for columns). Running it again
+ * changes nothing.
  */
 import { dateTime, identifier, integer, sql, string } from '../sql/literals.ts';
 import { loadMigrations, type Migration } from './migration-files.ts';
 import { SCHEMA_MIGRATIONS } from './names.ts';
 import type { SqlSession } from './sql-session.ts';
+import { addColumnsStatement, parseAddColumns } from './table-ddl.ts';
 
 /** The database is not in a state this code can work with; retrying will not help. */
 export class MigrationError extends Error {
@@ -64,6 +69,19 @@ async function appliedVersions(session: SqlSession, migrations: readonly Migrati
   return new Set(rows.map((row) => Number(row.version)));
 }
 
+/** The statement as it must run on this database now: an ALTER reduced to the columns missing, or nothing. */
+async function pending(session: SqlSession, statement: string): Promise<string | undefined> {
+  const added = parseAddColumns(statement);
+  if (!added) return statement;
+  const rows = await session.query<{ name: string }>(
+    sql`SELECT name FROM system.columns WHERE database = currentDatabase() AND table = ${string(added.table)}`
+      .text,
+  );
+  const present = new Set(rows.map((row) => row.name));
+  const missing = added.columns.filter((column) => !present.has(column.name));
+  return missing.length === 0 ? undefined : addColumnsStatement({ ...added, columns: missing });
+}
+
 export async function migrate(
   session: SqlSession,
   options: { migrations?: readonly Migration[]; clock?: () => number } = {},
@@ -75,7 +93,10 @@ export async function migrate(
   const applied: number[] = [];
   for (const migration of migrations) {
     if (done.has(migration.version)) continue;
-    for (const statement of migration.statements) await session.command(statement);
+    for (const statement of migration.statements) {
+      const now = await pending(session, statement);
+      if (now !== undefined) await session.command(now);
+    }
     const record = sql`(${integer(migration.version)}, ${string(migration.name)}, ${string(migration.checksum)}, ${dateTime(clock())})`;
     await session.command(
       sql`INSERT INTO ${identifier(SCHEMA_MIGRATIONS)} (version, name, checksum, applied_at) VALUES ${record}`

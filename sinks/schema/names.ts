@@ -20,6 +20,24 @@ export const TABLES = {
 export type TableId = keyof typeof TABLES;
 export type TableName = (typeof TABLES)[TableId];
 
+/**
+ * Tables ClickHouse fills itself, through a materialized view, from a table
+ * the sink writes: the same rows in another order, for reads the source
+ * table's order cannot serve.
+ */
+export const DERIVED_TABLES = {
+  /**
+   * recommendation_tracking's versions ordered by (discovered_at, tracking_id):
+   * read a discovery window `FINAL` for each id's latest version.
+   */
+  recommendationTrackingByDiscovery: 'recommendation_tracking_by_discovery',
+} as const;
+
+/** The materialized views feeding DERIVED_TABLES. */
+export const MATERIALIZED_VIEWS = {
+  recommendationTrackingByDiscovery: 'recommendation_tracking_by_discovery_feed',
+} as const satisfies Record<keyof typeof DERIVED_TABLES, string>;
+
 /** Migrations applied to a database, by version. */
 export const SCHEMA_MIGRATIONS = 'schema_migrations';
 

@@ -67,16 +67,19 @@ export function validCommand(value: unknown, parameters: readonly string[]): Coo
   return parsed.command;
 }
 
-export async function createCommandPublisher(options: CommandPublisherOptions): Promise<CommandPublisher> {
+export type CommandSenders = Omit<CommandPublisher, 'close'>;
+
+/**
+ * The commands, checked and then handed to `send`: the Kafka producer below,
+ * or anything else that keeps them (a test's list).
+ */
+export function commandSenders(
+  send: (command: CoordinatorCommand) => Promise<void>,
+  options: Pick<CommandPublisherOptions, 'parameters' | 'clock' | 'newId'> = {},
+): CommandSenders {
   const parameters = options.parameters ?? DEFAULT_LEARNING_CONFIG.parameters.map((p) => p.name);
   const clock = options.clock ?? Date.now;
   const newId = options.newId ?? randomUUID;
-  const producer: Producer = options.kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-  await producer.connect();
 
   async function publish<C extends CoordinatorCommand>(
     fields: Record<string, unknown>,
@@ -91,11 +94,7 @@ export async function createCommandPublisher(options: CommandPublisherOptions): 
       },
       parameters,
     ) as C;
-    await producer.send({
-      topic: options.topic,
-      // One key: commands keep their order even if the topic is ever given more partitions.
-      messages: [{ key: 'coordinator', value: encodeJson(command), timestamp: String(command.requested_at) }],
-    });
+    await send(command);
     return command;
   }
 
@@ -112,6 +111,22 @@ export async function createCommandPublisher(options: CommandPublisherOptions): 
       ),
     rollbackParameter: (name, request) =>
       publish<RollbackParameterCommand>({ kind: 'ROLLBACK_PARAMETER', parameter: name }, request),
-    close: () => producer.disconnect(),
   };
+}
+
+export async function createCommandPublisher(options: CommandPublisherOptions): Promise<CommandPublisher> {
+  const producer: Producer = options.kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+  const senders = commandSenders(async (command) => {
+    await producer.send({
+      topic: options.topic,
+      // One key: commands keep their order even if the topic is ever given more partitions.
+      messages: [{ key: 'coordinator', value: encodeJson(command), timestamp: String(command.requested_at) }],
+    });
+  }, options);
+  return { ...senders, close: () => producer.disconnect() };
 }

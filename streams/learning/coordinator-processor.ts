@@ -20,6 +20,7 @@ import {
   failedCycle,
   type LearningConfig,
   nextScheduledCycle,
+  onDemandCycleId,
   parseCommand,
   rollBack,
   runCycle,
@@ -187,7 +188,7 @@ export function coordinatorProcessor(options: CoordinatorOptions): ProcessorDefi
     switch (c.kind) {
       case 'RUN_CYCLE':
         cycle(ctx, stores, out, {
-          cycle_id: `on-demand-${c.command_id}`,
+          cycle_id: onDemandCycleId(c.command_id),
           trigger: 'ON_DEMAND',
           at: c.requested_at,
           ran_at: c.requested_at,

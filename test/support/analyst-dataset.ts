@@ -3,7 +3,7 @@
  * sink's own mappers and dated relative to `today`, so the README's
  * "last 7 days" queries find rows: four weeks of runs with tied and spread
  * scores, restated and unsettled outcomes, missed opportunities, a
- * re-assessed run, dip analyses with versions, a cycle that ran then
+ * re-assessed run, dip analyses with versions (two withdrawn), a cycle that ran then
  * completed, parameter changes, acknowledged and open alerts, dead letters.
  */
 import type {
@@ -158,6 +158,10 @@ export function analystDataset(today: number = Date.now()): Dataset {
           final: true,
           version: 1,
         });
+      }
+      // Later data withdrew QUBT's newest analysis and AMC's of the middle day.
+      if ((symbol === 'QUBT' && day === 2) || (symbol === 'AMC' && day === 1)) {
+        add('amc.learning.dip-analyses.v1', { ...analysis, withdrawn: true, final: true, version: 1 });
       }
     }
   }

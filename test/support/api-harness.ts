@@ -1,7 +1,9 @@
 /**
  * The API built as the tests use it: real ClickHouse (a database of its own,
- * migrated), with every SQL statement sent recorded, acknowledgements kept in
- * memory unless a publisher is given, and alerts fed by hand unless a feed is.
+ * migrated), with every SQL statement sent recorded, acknowledgements and
+ * learning commands kept in memory unless a publisher is given (commands
+ * checked by the coordinator's own rules, as the real publisher checks them),
+ * and alerts fed by hand unless a feed is.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AckPublisher } from '../../api/acks/ack-publisher.ts';
@@ -9,11 +11,14 @@ import { type ApiDeps, buildApp } from '../../api/app.ts';
 import { createQueryRunner, type QueryRunner } from '../../api/clickhouse/query-runner.ts';
 import { type ApiConfig, apiConfig } from '../../api/config.ts';
 import { kafkaReadiness, registryReadiness } from '../../api/health/readiness.ts';
+import { commandGateway, type LearningCommands } from '../../api/learning/command-gateway.ts';
 import { createMetricsRegistry } from '../../api/metrics/registry.ts';
 import type { AlertView } from '../../api/views/alert-view.ts';
 import type { AlertFeed } from '../../api/ws/alert-feed.ts';
 import { loadEndpoints } from '../../config/endpoints.ts';
 import type { AlertAck } from '../../schemas/types.generated.ts';
+import { commandSenders } from '../../streams/learning/command-publisher.ts';
+import type { CoordinatorCommand } from '../../streams/learning/domain/index.ts';
 import { createTestDatabase, type TestDatabase } from './clickhouse.ts';
 import { testKafka } from './kafka.ts';
 
@@ -41,6 +46,8 @@ export interface ApiHarness {
   /** Every statement sent to ClickHouse, in order. */
   readonly statements: string[];
   readonly acks: AlertAck[];
+  /** Learning commands sent through the in-memory sender, in order. */
+  readonly commands: CoordinatorCommand[];
   readonly deps: ApiDeps;
   close(): Promise<void>;
 }
@@ -61,6 +68,7 @@ export async function startApiHarness(
     readonly label?: string;
     readonly config?: Partial<ApiConfig>;
     readonly acks?: AckPublisher;
+    readonly commands?: LearningCommands;
     readonly feed?: AlertFeed;
     readonly clock?: () => number;
     readonly db?: TestDatabase;
@@ -70,6 +78,7 @@ export async function startApiHarness(
   const endpoints = loadEndpoints();
   const statements: string[] = [];
   const acks: AlertAck[] = [];
+  const commands: CoordinatorCommand[] = [];
   const runner = createQueryRunner({
     url: endpoints.clickhouseUrl,
     database: db.target.database,
@@ -87,6 +96,12 @@ export async function startApiHarness(
       registry: registryReadiness(endpoints.schemaRegistryUrl),
     },
     acks: options.acks ?? { publish: async (ack) => void acks.push(ack) },
+    commands:
+      options.commands ??
+      commandGateway({
+        sender: commandSenders(async (command) => void commands.push(command)),
+        topicReady: async () => true,
+      }),
     alertFeed: options.feed ?? manualFeed(),
     metrics: createMetricsRegistry({ defaultMetrics: false }),
     ...(options.clock ? { clock: options.clock } : {}),
@@ -97,6 +112,7 @@ export async function startApiHarness(
     db,
     statements,
     acks,
+    commands,
     deps,
     async close() {
       await app.close();

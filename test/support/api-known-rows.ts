@@ -2,7 +2,8 @@
  * A small history with hand-computed answers for the API tests: two weekly
  * cohorts of recommendations (one restated, one stored twice, one pending),
  * one outside every window, their runs and health, three alerts (one
- * acknowledged through the acks table only) and dip analyses of two sessions.
+ * acknowledged through the acks table only) and dip analyses of three sessions
+ * (two of them withdrawn by a later version).
  * Rows go in through the sinks' own mappers and writer, as the sink stores them.
  */
 
@@ -267,10 +268,26 @@ function dip(
   };
 }
 
+/** Later data withdrew an analysis: a new version says it no longer stands. */
+const withdrawn = (analysis: DipAnalysis): DipAnalysis => ({
+  ...analysis,
+  withdrawn: true,
+  final: true,
+  version: analysis.version + 1,
+});
+
+const AMC_WITHDRAWN = dip('AMC', '2026-04-29', 'BUY_MORE', 3_000);
+const SNDL_WITHDRAWN = dip('SNDL', '2026-04-27', 'BUY_MORE', 1_000);
+
+/** In insert order: two analyses are stated, then withdrawn. */
 export const DIPS: readonly DipAnalysis[] = [
   dip('QUBT', '2026-04-28', 'BUY_MORE', 5_000),
   dip('QUBT', '2026-04-29', 'BUY_MORE', 7_237.61),
   dip('SNDL', '2026-04-29', 'HOLD', null),
+  AMC_WITHDRAWN,
+  SNDL_WITHDRAWN,
+  withdrawn(AMC_WITHDRAWN),
+  withdrawn(SNDL_WITHDRAWN),
 ];
 
 export async function insertKnownRows(target: ClickhouseTarget): Promise<void> {

@@ -35,6 +35,11 @@ export interface RollbackParameterCommand extends CommandBase {
 
 export type CoordinatorCommand = RunCycleCommand | ApproveParameterCommand | RollbackParameterCommand;
 
+/** The id of the cycle a RUN_CYCLE command asks for: whoever asked can find it by this. */
+export function onDemandCycleId(commandId: string): string {
+  return `on-demand-${commandId}`;
+}
+
 export type ParsedCommand =
   | { readonly ok: true; readonly command: CoordinatorCommand }
   | { readonly ok: false; readonly problem: string };

@@ -27,6 +27,7 @@ export {
   type CommandKind,
   type CommandRules,
   type CoordinatorCommand,
+  onDemandCycleId,
   type ParsedCommand,
   parseCommand,
   type RollbackParameterCommand,

@@ -140,6 +140,7 @@ const queryRoutes: Readonly<Record<string, Readonly<Record<string, Kind>>>> = {
     cursor: 'cursor',
   },
   '/ws/alerts': { min_severity: 'enum' },
+  '/learning/cycles': { limit: 'integer' },
 };
 
 describe('hostile input', () => {
@@ -253,6 +254,93 @@ describe('hostile input', () => {
       });
     }
     expect(api.acks).toEqual([]);
+  });
+
+  it('GET /learning/parameters takes no query parameter', async () => {
+    await expectRefused({ method: 'GET', url: '/learning/parameters?name=x' });
+    await expectRefused({ method: 'GET', url: "/learning/parameters?'=1" });
+  });
+
+  describe('the learning commands', () => {
+    const url = '/learning/parameters/composite_score_threshold/approve';
+    const post = (path: string, payload: unknown) =>
+      expectRefused({
+        method: 'POST',
+        url: path,
+        payload: JSON.stringify(payload),
+        headers: { 'content-type': 'application/json' },
+      });
+
+    it('every hostile parameter name is a 400 that sends nothing', async () => {
+      for (const value of [...HOSTILE_TEXT.filter((v) => v !== ''), 'Composite_Score', '_x', '1x']) {
+        for (const action of ['approve', 'rollback']) {
+          await post(`/learning/parameters/${encodeURIComponent(value)}/${action}`, { requested_by: 'ops' });
+        }
+      }
+      expect(api.commands).toEqual([]);
+    });
+
+    it('every hostile requested_by, command_id and proposal_id is a 400 that sends nothing', async () => {
+      const requesters: unknown[] = [
+        '',
+        ' ',
+        '\t \t',
+        'x'.repeat(101),
+        'a\u0000b',
+        'a\nb',
+        'bell\u0007',
+        '\u007f',
+        ['ops'],
+        { name: 'ops' },
+        7,
+        null,
+        true,
+      ];
+      const ids: unknown[] = [...HOSTILE_TEXT, 'a..b', 'a:', '-a', 'x'.repeat(201), ['a'], 7, null];
+      let count = 0;
+      for (const path of ['/learning/cycles', url, url.replace('approve', 'rollback')]) {
+        for (const requester of requesters) {
+          await post(path, { requested_by: requester });
+          count++;
+        }
+        for (const id of ids) {
+          await post(path, { requested_by: 'ops', command_id: id });
+          count++;
+        }
+      }
+      for (const id of ids) {
+        await post(url, { requested_by: 'ops', proposal_id: id });
+        count++;
+      }
+      expect(count).toBeGreaterThanOrEqual(150);
+      expect(api.commands).toEqual([]);
+    });
+
+    it('bodies of another shape, and text that is not JSON, are 400s that send nothing', async () => {
+      const bodies: unknown[] = [
+        {},
+        { requested_by: 'ops', kind: 'ROLLBACK_PARAMETER' },
+        { requested_by: 'ops', requested_at: 0 },
+        { requested_by: 'ops', parameter: 'vigl_score_threshold' },
+        { requested_by: 'ops', extra: "'; DROP TABLE learning_cycles; --" },
+        [{ requested_by: 'ops' }],
+        'ops',
+        7,
+      ];
+      for (const path of ['/learning/cycles', url]) {
+        for (const body of bodies) await post(path, body);
+        await post('/learning/cycles', { requested_by: 'ops', proposal_id: 'weekly-2026-04-27:x' });
+        for (const raw of ['{', '{"requested_by":', "{'requested_by':'ops'}", 'null']) {
+          await expectRefused({
+            method: 'POST',
+            url: path,
+            payload: raw,
+            headers: { 'content-type': 'application/json' },
+          });
+        }
+      }
+      expect(api.commands).toEqual([]);
+    });
   });
 
   it('refuses other content types and oversized bodies with their own codes, before any SQL', async () => {

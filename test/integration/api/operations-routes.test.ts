@@ -40,6 +40,34 @@ describe('monitoring, dip, alert and operations routes on known rows', () => {
       [3, 'BTHR'],
       [4, 'BFOU'],
     ]);
+    // The monitor's own recommendations (advice in plain words) and the run against its baseline.
+    expect(body.advice).toEqual(['price_filtering has no timing: its efficiency is not scored']);
+    expect(body.baseline).toEqual([
+      {
+        measure: 'duration_ms',
+        value: 9450,
+        samples: 20,
+        median: 8100,
+        mad: 300,
+        deviation: 3.04,
+        drifting: true,
+        above: true,
+        consecutive_runs: 3,
+        sustained: true,
+      },
+      {
+        measure: 'stage_rate:universe_loading',
+        value: 12487.8,
+        samples: 2,
+        median: 12000,
+        mad: 150,
+        deviation: null,
+        drifting: false,
+        above: null,
+        consecutive_runs: 0,
+        sustained: false,
+      },
+    ]);
   });
 
   it('GET /monitoring/discovery/pipeline/history summarises the runs of the window', async () => {
@@ -54,6 +82,7 @@ describe('monitoring, dip, alert and operations routes on known rows', () => {
 
   it('GET /dip-detection/portfolio-analysis lists the latest session and the money asked for', async () => {
     const { body } = await get('/dip-detection/portfolio-analysis');
+    // AMC's BUY_MORE of the same session was withdrawn: neither listed nor counted.
     expect(body.session_date).toBe('2026-04-29');
     expect(body.analyses.map((a: { symbol: string; action: string }) => [a.symbol, a.action])).toEqual([
       ['QUBT', 'BUY_MORE'],
@@ -63,7 +92,8 @@ describe('monitoring, dip, alert and operations routes on known rows', () => {
     expect(body.buy_more_count).toBe(1);
   });
 
-  it('GET /dip-detection/signals keeps the buy-more signals of the window', async () => {
+  it('GET /dip-detection/signals keeps the buy-more signals of the window that still stand', async () => {
+    // AMC:2026-04-29 and SNDL:2026-04-27 were BUY_MORE signals in the window, both withdrawn since.
     const week = await get('/dip-detection/signals?days_back=7');
     expect(week.body.signals.map((s: { analysis_id: string }) => s.analysis_id)).toEqual([
       'QUBT:2026-04-29',
@@ -161,6 +191,10 @@ describe('monitoring, dip, alert and operations routes on known rows', () => {
       '/dip-detection/signals',
       '/alerts',
       '/alerts/{id}/ack',
+      '/learning/cycles',
+      '/learning/parameters',
+      '/learning/parameters/{name}/approve',
+      '/learning/parameters/{name}/rollback',
     ]) {
       expect(paths).toContain(path);
     }
@@ -191,21 +225,29 @@ describe('with AMC_API_TOKEN unset', () => {
   afterAll(() => api?.close());
 
   it('refuses every mutation as disabled, whatever token is sent', async () => {
-    for (const headers of [
-      {},
-      { authorization: `Bearer ${TEST_TOKEN}` },
-      { authorization: 'Bearer undefined' },
-    ]) {
-      const response = await api.app.inject({
-        method: 'POST',
-        url: `/alerts/${ALERT_IDS.missedA}/ack`,
-        headers,
-        payload: { acknowledged_by: 'ops' },
-      });
-      expect([response.statusCode, response.json().error.code]).toEqual([403, 'MUTATIONS_DISABLED']);
+    const mutations = [
+      [`/alerts/${ALERT_IDS.missedA}/ack`, { acknowledged_by: 'ops' }],
+      ['/learning/cycles', { requested_by: 'ops' }],
+      ['/learning/parameters/composite_score_threshold/approve', { requested_by: 'ops' }],
+      ['/learning/parameters/composite_score_threshold/rollback', { requested_by: 'ops' }],
+    ] as const;
+    for (const [url, payload] of mutations) {
+      for (const headers of [
+        {},
+        { authorization: `Bearer ${TEST_TOKEN}` },
+        { authorization: 'Bearer undefined' },
+      ]) {
+        const response = await api.app.inject({ method: 'POST', url, headers, payload });
+        expect([url, response.statusCode, response.json().error.code]).toEqual([
+          url,
+          403,
+          'MUTATIONS_DISABLED',
+        ]);
+      }
     }
     expect(api.statements).toEqual([]);
     expect(api.acks).toEqual([]);
+    expect(api.commands).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../sinks/schema/migrate.ts';
-import { SCHEMA_MIGRATIONS, TABLES, VIEWS } from '../../../sinks/schema/names.ts';
+import { DERIVED_TABLES, SCHEMA_MIGRATIONS, TABLES, VIEWS } from '../../../sinks/schema/names.ts';
 import type { SqlSession } from '../../../sinks/schema/sql-session.ts';
 import {
   boolean,
@@ -25,6 +25,7 @@ import * as queries from '../../../sinks/sql/queries/index.ts';
 import { analystDataset, insertStatements } from '../../support/analyst-dataset.ts';
 import { type ChdbSession, startChdbSession } from '../../support/chdb-session.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/clickhouse.ts';
+import { apiQueries } from '../../support/compat-queries.ts';
 import { sqlBlocks } from '../../support/readme-sql.ts';
 import {
   byWeek,
@@ -35,50 +36,11 @@ import {
 } from '../../support/reference-answers.ts';
 import { differences } from '../../support/same-answers.ts';
 
-const DAY = 86_400_000;
 const today = Date.now();
 const dataset = analystDataset(today);
-/** A symbol and outcome category that occur together in the data set. */
-const settledRow = dataset.get(TABLES.recommendationTracking)!.find((r) => r.outcome_category === 'STRONG')!;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const API_QUERIES = apiQueries(dataset, today);
 let old: TestDatabase;
 let current: ChdbSession;
-
-/** Every query the API builds, with filters that exercise each clause. */
-const API_QUERIES: Record<string, string> = {
-  recommendations: queries.recommendationsQuery({}).text,
-  'recommendations filtered': queries.recommendationsQuery({
-    from: isoDay(today - 40 * DAY),
-    to: isoDay(today - 20 * DAY),
-    final: true,
-    bought: false,
-    limit: 20,
-  }).text,
-  'recommendations by symbol and category': queries.recommendationsQuery({
-    symbol: String(settledRow.symbol),
-    category: 'STRONG',
-  }).text,
-  'one recommendation': queries.recommendationQuery('run-0:S00').text,
-  'recommendation history': queries.recommendationHistoryQuery('run-0:S00').text,
-  'missed opportunities': queries.missedOpportunitiesQuery({ since: isoDay(today - 14 * DAY) }).text,
-  'performance by week': queries.performanceByWeekQuery({}).text,
-  'performance in a period': queries.performanceByWeekQuery({ from: isoDay(today - 33 * DAY) }).text,
-  'return by score quintile': queries.returnByScoreQuintileQuery({}).text,
-  'information coefficient by week': queries.informationCoefficientByWeekQuery({}).text,
-  'pipeline health': queries.pipelineHealthQuery({ limit: 50 }).text,
-  'latest pipeline health': queries.pipelineHealthQuery({ limit: 1 }).text,
-  'pipeline health since': queries.pipelineHealthQuery({ since: today - 20 * DAY }).text,
-  'latest dip analyses': queries.latestDipAnalysesQuery().text,
-  'latest dip analysis of a symbol': queries.latestDipAnalysesQuery({ symbol: 'QUBT' }).text,
-  'buy-more signals': queries.buyMoreSignalsQuery({ since: today - 20 * DAY }).text,
-  alerts: queries.alertsQuery({}).text,
-  'alerts filtered': queries.alertsQuery({
-    minSeverity: 'HIGH',
-    acknowledged: false,
-    since: today - 60 * DAY,
-  }).text,
-  'alerts of a type': queries.alertsQuery({ type: 'PIPELINE_UNHEALTHY', acknowledged: true }).text,
-};
 
 const README_QUERIES = sqlBlocks(new URL('../../../sinks/README.md', import.meta.url));
 
@@ -143,12 +105,14 @@ describe('ClickHouse 18.16 and current ClickHouse give the same answers', () => 
     expect(Number(current.version.split('.')[0])).toBeGreaterThanOrEqual(24);
   });
 
-  it.each([SCHEMA_MIGRATIONS, ...Object.values(TABLES), ...Object.values(VIEWS)])(
-    '%s has the same columns and types',
-    async (name) => {
-      expect(await columns(current, name)).toEqual(await columns(old.session, name));
-    },
-  );
+  it.each([
+    SCHEMA_MIGRATIONS,
+    ...Object.values(TABLES),
+    ...Object.values(DERIVED_TABLES),
+    ...Object.values(VIEWS),
+  ])('%s has the same columns and types', async (name) => {
+    expect(await columns(current, name)).toEqual(await columns(old.session, name));
+  });
 
   it.each(Object.entries(API_QUERIES))('API query "%s" returns the same rows', async (_, statement) => {
     const [a, b] = await Promise.all([old.session.query(statement), current.query(statement)]);
@@ -258,6 +222,34 @@ describe('the API queries answer what they say (checked against the rows inserte
       queries.recommendationHistoryQuery('run-0:S00').text,
     );
     expect(history.map((h) => h.version)).toEqual(['1', '2', '3']);
+  });
+
+  it('the discovery-time copy, read FINAL, holds each recommendation once at its latest version, on both engines', async () => {
+    const expected = [...latestVersions(dataset.get(TABLES.recommendationTracking)!).values()]
+      .map((r) => [String(r.tracking_id), String(r.version), r.return_30d])
+      .sort();
+    const statement = sql`SELECT tracking_id, version, return_30d
+      FROM ${identifier(DERIVED_TABLES.recommendationTrackingByDiscovery)} FINAL ORDER BY tracking_id`.text;
+    for (const session of [old.session, current]) {
+      const rows = await session.query<{ tracking_id: string; version: string; return_30d: number | null }>(
+        statement,
+      );
+      expect(rows.map((r) => [r.tracking_id, r.version, r.return_30d])).toEqual(expected);
+    }
+  });
+
+  it('a withdrawn analysis is neither the latest of its symbol nor a signal', async () => {
+    const latest = await old.session.query<{ analysis_id: string }>(queries.latestDipAnalysesQuery().text);
+    // QUBT's newest analysis was withdrawn: QUBT has none standing (an older one is not put in its place).
+    expect(latest.map((r) => r.analysis_id.split(':')[0])).toEqual(['AMC', 'SNDL']);
+    const signals = await old.session.query<{ analysis_id: string }>(queries.buyMoreSignalsQuery({}).text);
+    const withdrawn = dataset
+      .get(TABLES.dipAnalysisLog)!
+      .filter((r) => r.withdrawn === 1)
+      .map((r) => r.analysis_id);
+    expect(withdrawn).toHaveLength(2);
+    for (const id of withdrawn) expect(signals.map((r) => r.analysis_id)).not.toContain(id);
+    expect(signals.length).toBeGreaterThan(0);
   });
 
   it('acknowledged alerts include an acknowledgement the alert record does not reflect yet', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyOf, TOPICS } from '../../../schemas/topics.ts';
 import type { RecommendationOutcome } from '../../../schemas/types.generated.ts';
-import { LATEST_VIEWS, TABLES, VIEWS } from '../../../sinks/schema/names.ts';
+import { DERIVED_TABLES, LATEST_VIEWS, TABLES, VIEWS } from '../../../sinks/schema/names.ts';
 import type { Sink } from '../../../sinks/sink.ts';
 import { SAMPLES } from '../../fixtures/avro/samples.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/clickhouse.ts';
@@ -113,8 +113,29 @@ describe('the ClickHouse sink on Kafka and ClickHouse', () => {
         `SELECT symbol, rank, composite_score, parameter_values FROM ${VIEWS.recommendationsScored}`,
       ),
     ).toEqual([{ symbol: 'QUBT', rank: 1, composite_score: 83.5, parameter_values: [60, 2.5] }]);
-    expect(await db.session.query(`SELECT name, value FROM ${VIEWS.parametersCurrent}`)).toEqual([
-      { name: 'composite_score_threshold', value: 65 },
+    expect(await db.session.query(`SELECT name, value, reason FROM ${VIEWS.parametersCurrent}`)).toEqual([
+      {
+        name: 'composite_score_threshold',
+        value: 65,
+        reason: SAMPLES['amc.learning.parameters.v1'].reason,
+      },
+    ]);
+    // Written beside recommendation_tracking by its materialized view: the latest version, once.
+    expect(
+      await db.session.query(
+        `SELECT tracking_id, version FROM ${DERIVED_TABLES.recommendationTrackingByDiscovery} FINAL`,
+      ),
+    ).toEqual([{ tracking_id: baseOutcome.tracking_id, version: '3' }]);
+    // What the contracts gained reaches the tables.
+    const gained = [
+      `SELECT withdrawn FROM ${LATEST_VIEWS.dipAnalysisLog}`,
+      `SELECT length(recommendations) AS advice, baseline_measures FROM ${LATEST_VIEWS.pipelineHealthLog}`,
+      `SELECT tracker_median_return_30d_pct, dip_settled_buy_more FROM ${LATEST_VIEWS.learningCycles}`,
+    ];
+    expect(await Promise.all(gained.map((query) => db.session.query(query)))).toEqual([
+      [{ withdrawn: 0 }],
+      [{ advice: '1', baseline_measures: ['duration_ms', 'stage_rate:universe_loading'] }],
+      [{ tracker_median_return_30d_pct: 3.1, dip_settled_buy_more: '0' }],
     ]);
     expect(await db.session.query(`SELECT alert_id, is_acknowledged FROM ${LATEST_VIEWS.alerts}`)).toEqual([
       { alert_id: 'alert-7f3a', is_acknowledged: 1 },
@@ -124,7 +145,11 @@ describe('the ClickHouse sink on Kafka and ClickHouse', () => {
 
   it('a second sink reading everything again (a lost commit) changes no answer', async () => {
     const finalCounts = async () =>
-      Promise.all(Object.values(TABLES).map((table) => count(`SELECT count() AS n FROM ${table} FINAL`)));
+      Promise.all(
+        [...Object.values(TABLES), ...Object.values(DERIVED_TABLES)].map((table) =>
+          count(`SELECT count() AS n FROM ${table} FINAL`),
+        ),
+      );
     const before = await db.session.query(`SELECT * FROM ${VIEWS.recommendationsScored}`);
     const countsBefore = await finalCounts();
     const stored = await count(`SELECT count() AS n FROM ${TABLES.recommendationTracking}`);

@@ -154,6 +154,72 @@ describe('rows of the other contracts', () => {
     });
   });
 
+  it('a health row keeps the advice and each baseline measure in parallel arrays', () => {
+    const row = onlyRow('amc.learning.pipeline-health.v1');
+    expect(row).toMatchObject({
+      recommendations: ['price_filtering has no timing: its efficiency is not scored'],
+      baseline_measures: ['duration_ms', 'stage_rate:universe_loading'],
+      baseline_values: [9_450, 12_487.8],
+      baseline_samples: [20, 2],
+      baseline_medians: [8_100, 12_000],
+      baseline_mads: [300, 150],
+      baseline_deviations: [3.04, null],
+      baseline_drifting: [1, 0],
+      baseline_above: [1, null],
+      baseline_consecutive_runs: [3, 0],
+      baseline_sustained: [1, 0],
+    });
+  });
+
+  it('a dip analysis row says whether it was withdrawn', () => {
+    expect(onlyRow('amc.learning.dip-analyses.v1')).toMatchObject({ withdrawn: 0 });
+    const withdrawn = { ...SAMPLES['amc.learning.dip-analyses.v1'], withdrawn: true, final: true };
+    const [{ row }] = rowsOf('amc.learning.dip-analyses.v1', withdrawn, source) as unknown as [
+      { row: object },
+    ];
+    expect(row).toMatchObject({ withdrawn: 1, is_final: 1 });
+  });
+
+  it("a cycle row keeps the tracker's evidence and the buy-more statistics", () => {
+    expect(onlyRow('amc.learning.cycles.v1')).toMatchObject({
+      tracker_return_sample_size: 11,
+      tracker_median_return_30d_pct: 3.1,
+      tracker_outcome_categories: ['EXPLOSIVE', 'MODERATE', 'FAILED'],
+      tracker_outcome_counts: [1, 6, 4],
+      tracker_evidence_sample_size: 11,
+      tracker_quintiles: [1, 2, 3, 4, 5],
+      tracker_quintile_sample_sizes: [2, 3, 2, 2, 2],
+      tracker_quintile_min_scores: [60.5, 63, 67, 72, 81],
+      tracker_quintile_max_scores: [62, 66, 70, 76, 88.5],
+      tracker_quintile_mean_returns_30d_pct: [-4.1, 1.2, 5.5, 9.8, 22.4],
+      tracker_composite_ic: 0.41,
+      tracker_vigl_ic: null,
+      dip_buy_more_mean_thesis_strength: 0.85,
+      dip_settled_buy_more: 0,
+    });
+  });
+
+  it('a cycle without the tracker and dip validator has nulls and empty arrays for their statistics', () => {
+    const cycle = { ...SAMPLES['amc.learning.cycles.v1'], tracker: null, dip_validator: null };
+    const [{ row }] = rowsOf('amc.learning.cycles.v1', cycle, source) as unknown as [{ row: object }];
+    expect(row).toMatchObject({
+      tracker_return_sample_size: null,
+      tracker_median_return_30d_pct: null,
+      tracker_outcome_categories: [],
+      tracker_outcome_counts: [],
+      tracker_quintiles: [],
+      tracker_composite_ic: null,
+      dip_buy_more_mean_thesis_strength: null,
+      dip_settled_buy_more: null,
+    });
+  });
+
+  it('a parameter row keeps why the value changed', () => {
+    expect(onlyRow('amc.learning.parameters.v1')).toMatchObject({
+      reason: '65 instead of 60 would keep 9 of 12 settled picks; better in 97.0% of 1000 resamples',
+    });
+  });
+
   it('event times come from the payload', () => {
     expect(eventTimeOf('amc.learning.alerts.v1', SAMPLES['amc.learning.alerts.v1'])).toBe(
       Date.UTC(2025, 3, 25, 20),

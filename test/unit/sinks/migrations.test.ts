@@ -6,8 +6,20 @@ import {
   parseMigration,
   splitStatements,
 } from '../../../sinks/schema/migration-files.ts';
-import { LATEST_VIEWS, NATURAL_KEYS, TABLES, VIEWS } from '../../../sinks/schema/names.ts';
-import { parseCreateTable, tableDefinitions } from '../../../sinks/schema/table-ddl.ts';
+import {
+  DERIVED_TABLES,
+  LATEST_VIEWS,
+  MATERIALIZED_VIEWS,
+  NATURAL_KEYS,
+  TABLES,
+  VIEWS,
+} from '../../../sinks/schema/names.ts';
+import {
+  addColumnsStatement,
+  parseAddColumns,
+  parseCreateTable,
+  tableDefinitions,
+} from '../../../sinks/schema/table-ddl.ts';
 
 const FORBIDDEN = [
   [/\bDateTime64\b/, 'DateTime64'],
@@ -46,9 +58,52 @@ describe('migration files', () => {
     const migrations = loadMigrations();
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
     expect(migrations).toHaveLength(readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).length);
+    const derived = Object.values(DERIVED_TABLES).join('|');
     for (const statement of migrations.flatMap((m) => m.statements)) {
-      expect(statement).toMatch(/^CREATE (TABLE|VIEW) IF NOT EXISTS /);
+      // An ALTER adds only the columns a table lacks (migrate.ts); an INSERT fills a derived
+      // ReplacingMergeTree, where a row stored twice is folded like any re-insert.
+      expect(statement).toMatch(
+        new RegExp(
+          `^(CREATE (TABLE|VIEW|MATERIALIZED VIEW) IF NOT EXISTS |DROP TABLE IF EXISTS \\w+_(latest|current)$|ALTER TABLE \\w+\\s+ADD COLUMN |INSERT INTO (${derived})\\s)`,
+        ),
+      );
+      if (statement.startsWith('ALTER')) expect(parseAddColumns(statement)).toBeDefined();
     }
+  });
+
+  it('reads the columns an ALTER adds, and writes the ALTER of some of them', () => {
+    const added = parseAddColumns(
+      'ALTER TABLE t\n    ADD COLUMN a Array(Nullable(Float64)),\n    ADD COLUMN b Nullable(String)',
+    );
+    expect(added).toEqual({
+      table: 't',
+      columns: [
+        { name: 'a', type: 'Array(Nullable(Float64))' },
+        { name: 'b', type: 'Nullable(String)' },
+      ],
+    });
+    expect(addColumnsStatement({ table: 't', columns: added!.columns.slice(1) })).toBe(
+      'ALTER TABLE t\n    ADD COLUMN b Nullable(String)',
+    );
+    expect(parseAddColumns('ALTER TABLE t DROP COLUMN a')).toBeUndefined();
+    expect(() => parseAddColumns('ALTER TABLE t ADD COLUMN a UInt8 DEFAULT 1')).toThrow(/plain ADD COLUMN/);
+    expect(() => parseAddColumns('ALTER TABLE t ADD COLUMN a UInt8 AFTER b')).toThrow(/plain ADD COLUMN/);
+  });
+
+  it('the tables have the columns later migrations added, after their own', () => {
+    const migrations = [
+      parseMigration(
+        '0001_t.sql',
+        'CREATE TABLE t (a String, version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY a;',
+      ),
+      parseMigration('0002_t_b.sql', 'ALTER TABLE t\n    ADD COLUMN b UInt8;'),
+    ];
+    expect(
+      tableDefinitions(migrations)
+        .get('t')!
+        .columns.map((c) => c.name),
+    ).toEqual(['a', 'version', 'b']);
+    expect(() => tableDefinitions([migrations[1]!])).toThrow(/no migration creates/);
   });
 
   it.each(FORBIDDEN)('use nothing ClickHouse 18.16 lacks or reads wrongly: %s', (pattern) => {
@@ -63,7 +118,24 @@ describe('the tables the migrations define', () => {
   const tables = tableDefinitions();
 
   it('are exactly the tables named in sinks/schema/names.ts', () => {
-    expect([...tables.keys()].sort()).toEqual(Object.values(TABLES).sort());
+    expect([...tables.keys()].sort()).toEqual(
+      [...Object.values(TABLES), ...Object.values(DERIVED_TABLES)].sort(),
+    );
+  });
+
+  it('recommendation_tracking_by_discovery holds the columns of recommendation_tracking but the checkpoint arrays, keyed by discovery time', () => {
+    const source = tables.get(TABLES.recommendationTracking)!;
+    const derived = tables.get(DERIVED_TABLES.recommendationTrackingByDiscovery)!;
+    expect(derived.columns).toEqual(source.columns.filter((c) => !c.name.startsWith('checkpoint_')));
+    expect(derived.orderBy).toEqual(['discovered_at', 'tracking_id']);
+    expect(derived.versionColumn).toBe('version');
+    const feed = loadMigrations()
+      .flatMap((m) => m.statements)
+      .find((s) =>
+        s.includes(`MATERIALIZED VIEW IF NOT EXISTS ${MATERIALIZED_VIEWS.recommendationTrackingByDiscovery}`),
+      );
+    expect(feed).toContain(`TO ${DERIVED_TABLES.recommendationTrackingByDiscovery}`);
+    for (const column of derived.columns) expect(feed).toContain(column.name);
   });
 
   it.each(Object.values(TABLES))('%s: ReplacingMergeTree(version), sorted by its natural key', (name) => {
@@ -84,7 +156,7 @@ describe('the tables the migrations define', () => {
       .flatMap((m) => m.statements)
       .map((s) => /^CREATE VIEW IF NOT EXISTS (\w+)/.exec(s)?.[1])
       .filter((name) => name !== undefined);
-    expect(created.sort()).toEqual(Object.values(VIEWS).sort());
+    expect([...new Set(created)].sort()).toEqual(Object.values(VIEWS).sort());
     expect(Object.keys(LATEST_VIEWS).sort()).toEqual(Object.keys(TABLES).sort());
   });
 
