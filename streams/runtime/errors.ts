@@ -126,5 +126,9 @@ export function retryConcurrentTransactions<T>(op: () => Promise<T>, options: Re
  * sooner than a freshly created topic settles on a loaded machine.
  */
 export function retryRetriable<T>(op: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
-  return retryWhile(op, (err) => classifyError(err) === 'retriable', { attempts: 12, initialDelayMs: 50, ...options });
+  return retryWhile(op, (err) => classifyError(err) === 'retriable', {
+    attempts: 12,
+    initialDelayMs: 50,
+    ...options,
+  });
 }
