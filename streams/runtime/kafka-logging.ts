@@ -14,6 +14,7 @@ const EXPECTED_WHILE_RETRYING = [
   'The group coordinator is not available',
   'This server does not host this topic-partition',
   'There is no leader for this topic-partition',
+  'This server is not the leader for that topic-partition',
   'Topic with this name already exists',
 ];
 

@@ -20,6 +20,11 @@ describe('kafkajs log lines', () => {
       'Response Metadata(key: 3, version: 6)',
       'This server does not host this topic-partition',
     ],
+    [
+      'a leader named a moment before it serves the partition',
+      'Response ListOffsets(key: 2, version: 3)',
+      'This server is not the leader for that topic-partition',
+    ],
     ['a race to create a topic', 'Topic creation errors', 'Topic with this name already exists'],
     ['a rebalance', 'Response JoinGroup', 'The group is rebalancing, so a rejoin is needed'],
   ])('drops the ERROR kafkajs retries by itself: %s', (_why, message, error) => {
