@@ -29,10 +29,11 @@ export const SUMMARY_SQL = {
     FROM ${view(LATEST_VIEWS.pipelineHealthLog)}
     ORDER BY health_score ASC, run_id LIMIT 3`,
   dips: sql`SELECT count() AS analyses, sum(if(action = 'BUY_MORE', 1, 0)) AS buy_more
-    FROM ${view(LATEST_VIEWS.dipAnalysisLog)}`,
+    FROM ${view(LATEST_VIEWS.dipAnalysisLog)}
+    WHERE withdrawn = 0`,
   buyMore: sql`SELECT symbol, toString(session_date) AS session, thesis_strength, suggested_amount, outcome_return_pct_30d
     FROM ${view(LATEST_VIEWS.dipAnalysisLog)}
-    WHERE action = 'BUY_MORE'
+    WHERE action = 'BUY_MORE' AND withdrawn = 0
     ORDER BY session_date DESC, symbol LIMIT 3`,
   cycle: sql`SELECT cycle_id, toString(window_end) AS window_end, proposal_parameters, proposal_current_values,
       proposal_proposed_values, proposal_confidences, proposal_statuses, proposal_rationales

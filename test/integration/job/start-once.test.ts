@@ -103,7 +103,9 @@ describe('npm start -- --once on a small sample', () => {
       await count('SELECT uniqExact(run_id) AS n FROM pipeline_health_log'),
     );
     expect(printed(/Buy-the-dip\s+([\d,]+) analyses/)).toBe(
-      await count('SELECT count() AS n FROM dip_analysis_latest'),
+      await count(
+        'SELECT count() AS n FROM (SELECT analysis_id, argMax(withdrawn, version) AS w FROM dip_analysis_log GROUP BY analysis_id) WHERE w = 0',
+      ),
     );
     expect(printed(/Learning cycles\s+([\d,]+) completed/)).toBe(
       await count("SELECT count() AS n FROM learning_cycles_latest WHERE status = 'COMPLETED'"),
