@@ -19,6 +19,9 @@ import { retryRetriable } from '../../streams/runtime/errors.ts';
 import type { Serde } from '../../streams/serde/serde.ts';
 import { type AlertView, alertViewOfRecord } from '../views/alert-view.ts';
 
+/** Part of the live feed's group id; the group never commits, so it is no measure of progress. */
+export const ALERT_FEED_GROUP_INFIX = '-api-alerts-';
+
 export interface AlertFeed {
   /** Calls `listener` with every alert from now on; returns the unsubscription. */
   subscribe(listener: (alert: AlertView) => void): () => void;
@@ -67,7 +70,7 @@ export function kafkaAlertFeed(options: AlertFeedOptions): AlertFeed {
         admin.disconnect(),
       );
       consumer = options.kafka.consumer({
-        groupId: `${options.applicationId}-api-alerts-${randomUUID()}`,
+        groupId: `${options.applicationId}${ALERT_FEED_GROUP_INFIX}${randomUUID()}`,
         readUncommitted: false,
         maxWaitTimeInMs: 100,
       });
