@@ -154,7 +154,7 @@ async function main(): Promise<number | undefined> {
         console.log(
           formatSummary(summary, {
             api: services.api?.url ?? null,
-            tokenSet: settings.api.token !== null,
+            tokenSet: settings.api.token !== undefined,
           }),
         );
         const problems = market === null ? [] : landingProblems(summary, market, switches);

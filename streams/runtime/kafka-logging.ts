@@ -12,6 +12,7 @@ const EXPECTED_WHILE_RETRYING = [
   'The group is rebalancing',
   'The coordinator is loading',
   'The group coordinator is not available',
+  'This is not the correct coordinator',
   'This server does not host this topic-partition',
   'There is no leader for this topic-partition',
   'This server is not the leader for that topic-partition',

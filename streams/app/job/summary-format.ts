@@ -88,7 +88,7 @@ export function formatSummary(s: Summary, endpoints: Endpoints): string {
     lines.push(
       '',
       `API        ${endpoints.api}  (OpenAPI: ${endpoints.api}/docs)`,
-      `WebSocket  ${ws}/ws/alerts  (Authorization: Bearer $AMC_API_TOKEN${endpoints.tokenSet ? '' : ', unset: refused'})`,
+      `WebSocket  ${ws}/ws/alerts  (Authorization: Bearer $AMC_API_TOKEN${endpoints.tokenSet ? '' : '; AMC_API_TOKEN is unset, so it and the POST routes answer 403'})`,
       `  curl -s '${endpoints.api}/learning/missed-opportunities?days_back=90'`,
       `  curl -s '${endpoints.api}/monitoring/discovery/pipeline'`,
     );

@@ -25,6 +25,11 @@ describe('kafkajs log lines', () => {
       'Response ListOffsets(key: 2, version: 3)',
       'This server is not the leader for that topic-partition',
     ],
+    [
+      'a transaction coordinator not yet settled on a new broker',
+      'Response InitProducerId(key: 22, version: 1)',
+      'This is not the correct coordinator for this group',
+    ],
     ['a race to create a topic', 'Topic creation errors', 'Topic with this name already exists'],
     ['a rebalance', 'Response JoinGroup', 'The group is rebalancing, so a rejoin is needed'],
   ])('drops the ERROR kafkajs retries by itself: %s', (_why, message, error) => {
