@@ -60,7 +60,7 @@ async function publishTheSample(kafka: Kafka, serde: Serde, market: SampleMarket
   const progress = progressLine(process.stdout, '[amc-learning] publishing', 'records');
   try {
     const published = await publishSample(publisher, market, (done, total) => progress.update(done, total));
-    progress.finish(`${published.toLocaleString('en-US')} records published`);
+    progress.finish(`${published.toLocaleString('en-US')} records`);
   } finally {
     await publisher.close();
   }
