@@ -131,6 +131,7 @@ try {
   await waitUntilLanded(kafka, groups, progressLine(process.stdout, '[bench] landing', 'records'));
   clearInterval(sampler);
   const landedAt = Date.now();
+  results.memoryAfterReplayMb = await system.memoryMb();
   const rates = groups.map(({ groupId }) => {
     const moving = samples.filter(
       (s, i) => i > 0 && s.counts.get(groupId)! > samples[i - 1]!.counts.get(groupId)!,
@@ -224,6 +225,13 @@ console.log(`\n${table}`);
 writeFileSync('bench/results/end-to-end.json', `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync('bench/results/end-to-end.txt', `${table}\n`);
 
+function memory(m: unknown): string {
+  const { rss, heapUsed, external } = (m ?? {}) as Record<string, number | undefined>;
+  return [rss, heapUsed, external]
+    .map((x) => (x === undefined || Number.isNaN(x) ? '-' : String(x)))
+    .join(' / ');
+}
+
 function formatResults(r: Record<string, unknown>): string {
   const replayed = r.replay as {
     bars: number;
@@ -251,6 +259,7 @@ function formatResults(r: Record<string, unknown>): string {
     `| steady: run → its health row, p50 / p99 | ${n(st.runLagP50Ms)} / ${n(st.runLagP99Ms)} ms | p99 < 1,000 ms |`,
     `| steady: sessions never seen within 60 s | ${n(st.unseenSessions)} | 0 |`,
     `| peak RSS of the job process (processors, sink, API) | ${n((r.peakRssMb as { job: number }).job)} MiB | < 300 MiB |`,
+    `| after the replay: RSS / V8 heap used / external | ${memory(r.memoryAfterReplayMb)} MiB | |`,
     `| baseline: raw kafkajs consume of the bars | ${n(base.rawKafkajsConsumePerSecond)} records/s | |`,
     `| baseline: raw ClickHouse insert of outcome rows | ${n(base.rawClickhouseInsertRowsPerSecond)} rows/s | |`,
     `| tracker / raw consume | ${n(base.trackerToRawConsume, 3)} | |`,

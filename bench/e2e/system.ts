@@ -21,6 +21,8 @@ export interface SystemUnderTest {
   readonly started: Promise<void>;
   /** Peak resident memory of the job process so far, in MiB (the kernel's high-water mark). */
   peakRssMb(): number;
+  /** Where the job's memory is now, in MiB, from its API's /metrics (prom-client's process metrics). */
+  memoryMb(): Promise<Partial<Record<string, number>>>;
   stop(): Promise<void>;
 }
 
@@ -45,9 +47,11 @@ export function startSystem(name: string): SystemUnderTest {
     },
   );
   let log = '';
+  let api: string | undefined;
   const started = new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (d: Buffer) => {
       log += d.toString('utf8');
+      api ??= /API (http:\/\/\S+);/.exec(log)?.[1];
       if (log.includes('] running: ')) resolve();
     });
     child.stderr?.on('data', (d: Buffer) => process.stderr.write(`[job] ${d}`));
@@ -70,6 +74,19 @@ export function startSystem(name: string): SystemUnderTest {
     database: name.replaceAll('-', '_'),
     started,
     peakRssMb,
+    async memoryMb() {
+      if (api === undefined) return {};
+      const text = await (await fetch(`${api}/metrics`)).text();
+      const gauge = (name: string) =>
+        Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+      const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+      return {
+        rss: mb(gauge('process_resident_memory_bytes')),
+        heapUsed: mb(gauge('nodejs_heap_size_used_bytes')),
+        heapTotal: mb(gauge('nodejs_heap_size_total_bytes')),
+        external: mb(gauge('nodejs_external_memory_bytes')),
+      };
+    },
     async stop() {
       peakRssMb();
       if (child.exitCode !== null) return;
