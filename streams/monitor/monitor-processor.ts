@@ -22,7 +22,15 @@ export interface MonitorOptions {
   readonly alertCandidates: string;
   readonly config?: MonitorConfig;
   readonly alertsConfig: AlertsConfig;
+  /** How many run ids are remembered to recognise a replayed run (the latest by finish time). */
+  readonly rememberedRuns?: number;
 }
+
+/**
+ * Years of runs at several a day: a run replayed after this many newer ones
+ * is scored again, and the store of run ids stays bounded.
+ */
+export const REMEMBERED_RUNS = 10_000;
 
 /** The one key runs are re-keyed to, so one partition sees every run. */
 export const MONITOR_RUNS_KEY = 'discovery-runs';
@@ -54,6 +62,7 @@ export function monitorProcessor(options: MonitorOptions): ProcessorDefinition<D
       }
       if (runs(ctx).has(run.run_id)) return;
       runs(ctx).put(run.run_id, run.finished_at);
+      forgetOldestRuns(runs(ctx), options.rememberedRuns ?? REMEMBERED_RUNS);
       const { assessment, baseline } = assessRun(
         run,
         baselines(ctx).get(BASELINE_KEY) ?? EMPTY_BASELINE,
@@ -70,4 +79,13 @@ export function monitorProcessor(options: MonitorOptions): ProcessorDefinition<D
       for (const candidate of alerts.candidates) sendAlertCandidate(ctx, options.alertCandidates, candidate);
     },
   };
+}
+
+/** Drops the run ids that finished earliest until `keep` remain (ties by id). */
+function forgetOldestRuns(store: KeyValueStore<number>, keep: number): void {
+  if (store.size <= keep) return;
+  const oldest = [...store.entries()]
+    .sort(([a, at], [b, bt]) => at - bt || (a < b ? -1 : 1))
+    .slice(0, store.size - keep);
+  for (const [id] of oldest) store.delete(id);
 }

@@ -11,8 +11,9 @@ import { discoveryRun } from '../../support/market.ts';
 const T0 = Date.parse('2026-03-02T21:00:00Z');
 const HOUR = 3_600_000;
 
-const definition = () =>
+const definition = (rememberedRuns?: number) =>
   monitorProcessor({
+    ...(rememberedRuns === undefined ? {} : { rememberedRuns }),
     applicationId: 'monitor-test',
     input: 'runs',
     health: 'health',
@@ -61,6 +62,14 @@ describe('the monitor processor', () => {
       components: [{ name: 'processing_time' }, { name: 'candidate_count' }],
       baseline: expect.arrayContaining([expect.objectContaining({ measure: 'duration_ms', samples: 1 })]),
     });
+  });
+
+  it('remembers the latest run ids only, so its store stays bounded', () => {
+    // Run 0 finishes last: the ids forgotten are those of the earliest runs, 1 and 2.
+    const records = [runRecord(0, { finished_at: T0 + 9 * HOUR }), runRecord(1), runRecord(2), runRecord(3)];
+    const replays = [runRecord(0, { finished_at: T0 + 9 * HOUR }), runRecord(3), runRecord(1)];
+    const result = runInMemory(definition(2), [...records, ...replays]);
+    expect(healthOf(result).map((h) => h.run_id)).toEqual(['run-0', 'run-1', 'run-2', 'run-3', 'run-1']);
   });
 
   it('sends the unhealthy alert to the gate, keyed by its type', () => {
