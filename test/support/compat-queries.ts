@@ -33,8 +33,9 @@ export function apiQueries(dataset: Dataset, today: number): Record<string, stri
   const from = today - 40 * DAY;
   const until = today + DAY;
   const someIds = ['run-0:S00', 'run-1:S10', 'run-5:S52'];
-  const secondsOf = (r: Record<string, unknown>) =>
-    Date.parse(`${String(r.discovered_at).replace(' ', 'T')}Z`) / 1000;
+  /** Epoch seconds of a DateTime as the data set writes it ('YYYY-MM-DD hh:mm:ss', UTC). */
+  const seconds = (dateTime: unknown) => Date.parse(`${String(dateTime).replace(' ', 'T')}Z`) / 1000;
+  const secondsOf = (r: Record<string, unknown>) => seconds(r.discovered_at);
   const someTimes = tracked.filter((r) => someIds.includes(String(r.tracking_id))).map(secondsOf);
   const latest = new Map<string, Record<string, unknown>>();
   for (const r of tracked) {
@@ -52,7 +53,7 @@ export function apiQueries(dataset: Dataset, today: number): Record<string, stri
   const alertOf = (id: string) => alerts.find((r) => r.alert_id === id)!;
   /** Alerts 0 to 4 were created before alert-5. */
   const alertCursor = encodeCursor({
-    t: Date.parse(`${String(alertOf('alert-5').created_at).replace(' ', 'T')}Z`) / 1000,
+    t: seconds(alertOf('alert-5').created_at),
     id: 'alert-5',
   });
   return {
