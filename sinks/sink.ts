@@ -37,6 +37,8 @@ export interface SinkOptions {
 export interface Sink {
   readonly events: SinkEventEmitter;
   readonly metrics: SinkMetrics;
+  /** Records held (buffered and being inserted) over `maxBufferedRecords`, 0 to 1; consumption pauses at 1. */
+  bufferFill(): number;
   /** Settles when the sink stops; rejects when it stopped on a fatal error. */
   readonly done: Promise<void>;
   start(): Promise<{ migrations: MigrationReport | undefined }>;
@@ -107,6 +109,7 @@ export function createSink(options: SinkOptions): Sink {
   return {
     events,
     metrics,
+    bufferFill: () => pipeline.bufferFill,
     done,
     async start() {
       const migrations = options.schema ? await migrate(options.schema) : undefined;

@@ -158,7 +158,7 @@ export function createMetricsRegistry(options: { clock?: () => number; defaultMe
     }),
     wsDropped: new Counter({
       name: 'amc_ws_alert_clients_dropped_total',
-      help: 'WebSocket clients the server disconnected, by reason (slow: too much unsent; unresponsive: no pong)',
+      help: 'WebSocket clients the server disconnected, by reason (slow: more unsent bytes than the limit when an alert was due)',
       labelNames: ['reason'] as const,
       registers,
     }),

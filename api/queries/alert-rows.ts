@@ -1,6 +1,6 @@
 /** Alerts as ClickHouse stores them (alerts_latest: the latest state of each alert), read into the API's view. */
 import { VIEWS } from '../../sinks/schema/names.ts';
-import { identifier, type Sql, sql } from '../../sinks/sql/literals.ts';
+import { identifier, type Sql, sql, string } from '../../sinks/sql/literals.ts';
 import type { AlertView } from '../views/alert-view.ts';
 import { type Int64, isoOfSeconds, mapOf, nullableIsoOfSeconds, toFlag, toInt } from './values.ts';
 
@@ -31,6 +31,12 @@ export function alertsWhere(where: Sql): Sql {
     if(isNull(acknowledged_at), NULL, toUnixTimestamp(assumeNotNull(acknowledged_at))) AS acknowledged_at_s
 FROM ${identifier(VIEWS.alerts)}
 WHERE ${where}`;
+}
+
+/** The alerts raised about one discovery run (their data names it), newest first. */
+export function runAlertsSql(runId: string): Sql {
+  const ofRun = sql`has(data_keys, 'run_id') AND data_values[indexOf(data_keys, 'run_id')] = ${string(runId)}`;
+  return sql`${alertsWhere(ofRun)} ORDER BY created_at DESC, alert_id`;
 }
 
 export function alertViewOfRow(row: AlertRow): AlertView {

@@ -19,7 +19,7 @@ import {
 import { alertViewSchema, SEVERITIES } from '../views/alert-view.ts';
 import type { QueryRouteDeps } from './deps.ts';
 
-interface ListQuery {
+export interface ListQuery {
   severity?: string;
   min_severity?: string;
   type?: string;
@@ -53,6 +53,11 @@ function listFilter(query: ListQuery): Sql {
     where.push(sql`(created_at < ${t} OR (created_at = ${t} AND alert_id < ${string(after.id)}))`);
   }
   return join(where, ' AND ');
+}
+
+/** A page of GET /alerts, newest first, one row more than the limit to tell whether another page follows. */
+export function alertListSql(query: ListQuery): Sql {
+  return sql`${alertsWhere(listFilter(query))} ORDER BY created_at DESC, alert_id DESC LIMIT ${integer(query.limit + 1)}`;
 }
 
 export async function alertRoutes(
@@ -92,9 +97,7 @@ export async function alertRoutes(
     },
     async (request) => {
       const { limit } = request.query;
-      const rows = await deps.queries.rows<AlertRow>(
-        sql`${alertsWhere(listFilter(request.query))} ORDER BY created_at DESC, alert_id DESC LIMIT ${integer(limit + 1)}`,
-      );
+      const rows = await deps.queries.rows<AlertRow>(alertListSql(request.query));
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {

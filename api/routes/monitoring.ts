@@ -1,9 +1,8 @@
 /** GET /monitoring/discovery/pipeline and .../history: how healthy the discovery runs were. */
 import type { FastifyInstance } from 'fastify';
-import { string as literal, sql } from '../../sinks/sql/literals.ts';
 import { lastDays } from '../domain/date-range.ts';
 import { ApiError, errorResponses } from '../errors.ts';
-import { type AlertRow, alertsWhere, alertViewOfRow } from '../queries/alert-rows.ts';
+import { type AlertRow, alertViewOfRow, runAlertsSql } from '../queries/alert-rows.ts';
 import {
   type HealthRow,
   HISTORY_LIMIT,
@@ -62,9 +61,8 @@ export async function monitoringRoutes(app: FastifyInstance, deps: QueryRouteDep
     async () => {
       const [run] = await deps.queries.rows<HealthRow>(latestRunSql());
       if (!run) throw new ApiError('NO_PIPELINE_RUN');
-      const runFilter = sql`has(data_keys, 'run_id') AND data_values[indexOf(data_keys, 'run_id')] = ${literal(run.run_id)}`;
       const [alerts, candidates] = await Promise.all([
-        deps.queries.rows<AlertRow>(sql`${alertsWhere(runFilter)} ORDER BY created_at DESC, alert_id`),
+        deps.queries.rows<AlertRow>(runAlertsSql(run.run_id)),
         deps.queries.rows<RunCandidateRow>(runCandidatesSql(run.run_id)),
       ]);
       return {

@@ -89,6 +89,11 @@ export class SinkPipeline {
     return this.buffer.heldRecords + this.inFlight;
   }
 
+  /** Records held over the most it may hold, 0 to 1: at 1 `accept` waits. */
+  get bufferFill(): number {
+    return this.heldRecords / this.options.policy.maxBufferedRecords;
+  }
+
   /** Takes records in order; returns how many it took (fewer only when stopping or no longer running). */
   async accept(records: readonly SourceRecord[], hooks: AcceptHooks = {}): Promise<number> {
     const running = () => !this.stopping && (hooks.isRunning?.() ?? true);

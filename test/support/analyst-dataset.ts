@@ -205,7 +205,11 @@ export function analystDataset(today: number = Date.now()): Dataset {
     'HIGH',
     'CRITICAL',
   ];
-  for (const [i, severity] of severities.entries()) add('amc.learning.alerts.v1', alert(i, severity));
+  for (const [i, severity] of severities.entries()) {
+    // Two alerts name the run they are about, as the monitor's do.
+    const about = i === 4 || i === 5 ? { data: { run_id: 'run-6', health_score: '0.42' } } : {};
+    add('amc.learning.alerts.v1', alert(i, severity, about));
+  }
   add(
     'amc.learning.alerts.v1',
     alert(3, 'CRITICAL', { acknowledged: true, acknowledged_by: 'ops', acknowledged_at: start + 16 * DAY }),

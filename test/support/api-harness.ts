@@ -10,7 +10,7 @@ import type { AckPublisher } from '../../api/acks/ack-publisher.ts';
 import { type ApiDeps, buildApp } from '../../api/app.ts';
 import { createQueryRunner, type QueryRunner } from '../../api/clickhouse/query-runner.ts';
 import { type ApiConfig, apiConfig } from '../../api/config.ts';
-import { kafkaReadiness, registryReadiness } from '../../api/health/readiness.ts';
+import { kafkaReadiness, type ReadinessChecks, registryReadiness } from '../../api/health/readiness.ts';
 import { commandGateway, type LearningCommands } from '../../api/learning/command-gateway.ts';
 import { createMetricsRegistry } from '../../api/metrics/registry.ts';
 import type { AlertView } from '../../api/views/alert-view.ts';
@@ -72,6 +72,8 @@ export async function startApiHarness(
     readonly feed?: AlertFeed;
     readonly clock?: () => number;
     readonly db?: TestDatabase;
+    /** Checks that replace the real ones, e.g. a dependency that is down. */
+    readonly readiness?: Partial<ReadinessChecks>;
   } = {},
 ): Promise<ApiHarness> {
   const db = options.db ?? (await createTestDatabase(options.label ?? 'api'));
@@ -94,6 +96,7 @@ export async function startApiHarness(
       kafka: kafkaReadiness(admin),
       clickhouse: () => runner.ping(),
       registry: registryReadiness(endpoints.schemaRegistryUrl),
+      ...options.readiness,
     },
     acks: options.acks ?? { publish: async (ack) => void acks.push(ack) },
     commands:

@@ -30,7 +30,7 @@ export const RUN_A_END = Date.UTC(2026, 2, 3, 21, 0, 0);
 export const RUN_B_END = Date.UTC(2026, 2, 10, 21, 0, 0);
 const RUN_C_END = Date.UTC(2026, 1, 20, 21, 0, 0);
 
-interface Pick {
+export interface Pick {
   readonly symbol: string;
   readonly composite: number;
   readonly vigl: number;
@@ -142,7 +142,13 @@ const PRICE = 10;
 const DAYS = [1, 7, 14, 30] as const;
 const DAY_MS = 86_400_000;
 
-function outcome(runId: string, discoveredAt: number, pick: Pick, version: number): RecommendationOutcome {
+/** A pick of a run as the tracker states it at `version`; missed when not bought and 30-day return ≥ 25%. */
+export function outcome(
+  runId: string,
+  discoveredAt: number,
+  pick: Pick,
+  version: number,
+): RecommendationOutcome {
   const r30 = pick.returns[3];
   return {
     ...SAMPLES['amc.learning.recommendation-outcomes.v1'],

@@ -5,13 +5,17 @@
  * compatibility test runs each on ClickHouse 18.16 and on current ClickHouse
  * and compares the rows, so each must answer in a defined order.
  */
+
+import { encodeCursor } from '../../api/domain/cursor.ts';
+import { runAlertsSql } from '../../api/queries/alert-rows.ts';
 import { buySignalsSql, latestSessionAnalysesSql } from '../../api/queries/dip.ts';
 import { discoveryScoresSql, spanOf } from '../../api/queries/discovery-scores.ts';
 import { latestCyclesSql, parameterChangesSql, runValuesSql } from '../../api/queries/learning.ts';
 import { missedWindowSql } from '../../api/queries/missed-opportunities.ts';
 import { checkpointStatsSql, rankStatsSql } from '../../api/queries/performance.ts';
-import { latestRunSql, runHistorySql } from '../../api/queries/pipeline.ts';
-import { recommendationPageSql } from '../../api/queries/recommendations.ts';
+import { latestRunSql, runCandidatesSql, runHistorySql } from '../../api/queries/pipeline.ts';
+import { recommendationHistorySql, recommendationPageSql } from '../../api/queries/recommendations.ts';
+import { alertListSql } from '../../api/routes/alerts.ts';
 import { TABLES } from '../../sinks/schema/names.ts';
 import { identifier, type Sql, sql } from '../../sinks/sql/literals.ts';
 import * as queries from '../../sinks/sql/queries/index.ts';
@@ -29,9 +33,29 @@ export function apiQueries(dataset: Dataset, today: number): Record<string, stri
   const from = today - 40 * DAY;
   const until = today + DAY;
   const someIds = ['run-0:S00', 'run-1:S10', 'run-5:S52'];
-  const someTimes = tracked
-    .filter((r) => someIds.includes(String(r.tracking_id)))
-    .map((r) => Date.parse(`${String(r.discovered_at).replace(' ', 'T')}Z`) / 1000);
+  /** Epoch seconds of a DateTime as the data set writes it ('YYYY-MM-DD hh:mm:ss', UTC). */
+  const seconds = (dateTime: unknown) => Date.parse(`${String(dateTime).replace(' ', 'T')}Z`) / 1000;
+  const secondsOf = (r: Record<string, unknown>) => seconds(r.discovered_at);
+  const someTimes = tracked.filter((r) => someIds.includes(String(r.tracking_id))).map(secondsOf);
+  const latest = new Map<string, Record<string, unknown>>();
+  for (const r of tracked) {
+    const held = latest.get(String(r.tracking_id));
+    if (!held || Number(r.version) > Number(held.version)) latest.set(String(r.tracking_id), r);
+  }
+  /** A recommendation of the API's window that is STRONG at its latest version. */
+  const strongNow = [...latest.values()].find(
+    (r) => r.outcome_category === 'STRONG' && secondsOf(r) * 1000 >= from,
+  )!;
+  /** A page boundary inside the data set: the recommendations of runs 0 to 4 come after it. */
+  const pageEnd = tracked.find((r) => r.tracking_id === 'run-5:S52')!;
+  const recommendationCursor = { t: secondsOf(pageEnd), id: String(pageEnd.tracking_id) };
+  const alerts = dataset.get(TABLES.alerts)!;
+  const alertOf = (id: string) => alerts.find((r) => r.alert_id === id)!;
+  /** Alerts 0 to 4 were created before alert-5. */
+  const alertCursor = encodeCursor({
+    t: seconds(alertOf('alert-5').created_at),
+    id: 'alert-5',
+  });
   return {
     recommendations: queries.recommendationsQuery({}).text,
     'recommendations filtered': queries.recommendationsQuery({
@@ -76,6 +100,45 @@ export function apiQueries(dataset: Dataset, today: number): Record<string, stri
       bought: false,
       limit: 50,
     }).text,
+    'API: recommendation page after a cursor': recommendationPageSql({
+      startMs: from,
+      endMs: until,
+      after: recommendationCursor,
+      limit: 10,
+    }).text,
+    'API: recommendation page by symbol and category': recommendationPageSql({
+      startMs: from,
+      endMs: until,
+      symbol: String(strongNow.symbol),
+      category: 'STRONG',
+      limit: 50,
+    }).text,
+    'API: recommendation page after a cursor, by symbol and category': recommendationPageSql({
+      startMs: from,
+      endMs: until,
+      symbol: String(strongNow.symbol),
+      category: 'STRONG',
+      // Just after its row: the row is on the page.
+      after: { t: secondsOf(strongNow) + 1, id: String(strongNow.tracking_id) },
+      limit: 50,
+    }).text,
+    // Every version once (LIMIT 1 BY): version 2 of run-1:S11 is stored twice.
+    'API: recommendation history': recommendationHistorySql('run-1:S11').text,
+    'API: alerts page': alertListSql({ limit: 50 }).text,
+    'API: alerts page, filtered': alertListSql({
+      min_severity: 'HIGH',
+      acknowledged: false,
+      since: new Date(today - 60 * DAY).toISOString(),
+      limit: 50,
+    }).text,
+    'API: alerts page after a cursor, by severity and type': alertListSql({
+      severity: 'CRITICAL',
+      type: 'PIPELINE_UNHEALTHY',
+      cursor: alertCursor,
+      limit: 50,
+    }).text,
+    'API: alerts of a run': runAlertsSql('run-6').text,
+    'API: candidates of a run': runCandidatesSql('run-3').text,
     'API: discovery scores': ordered(discoveryScoresSql(someIds, spanOf(someTimes)), 'tracking_id').text,
     'API: latest pipeline run': latestRunSql().text,
     'API: pipeline history': runHistorySql(from, until).text,

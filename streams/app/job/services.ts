@@ -84,7 +84,10 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   if (switches.api) {
     const metrics = createMetricsRegistry();
     for (const runtime of runtimes) metrics.registerProcessor(runtime);
-    if (sink) metrics.registerSink({ name: 'clickhouse-sink', events: sink.sink.events });
+    if (sink) {
+      const { events, bufferFill } = sink.sink;
+      metrics.registerSink({ name: 'clickhouse-sink', events, bufferFill });
+    }
     api = await startApi({ config: settings.api, endpoints, job, kafka, serde, metrics, logger: false });
   }
   const groups: ConsumerGroup[] = runtimes.map((r) => ({ groupId: r.applicationId, topics: r.inputTopics }));

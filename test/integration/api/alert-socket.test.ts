@@ -73,11 +73,21 @@ function stalledClient(url: string): Promise<Socket> {
   });
 }
 
-function refusal(url: string, headers: Record<string, string>): Promise<number> {
+/** The HTTP status and error code a refused upgrade answers; 101 when the socket opens. */
+function refusal(url: string, headers: Record<string, string>): Promise<[number, string | undefined]> {
   return new Promise((resolve) => {
     const socket = new WebSocket(`${url}/ws/alerts`, { headers });
-    socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
-    socket.once('open', () => resolve(101));
+    socket.once('unexpected-response', (_request, response) => {
+      let body = '';
+      response.on('data', (chunk) => {
+        body += String(chunk);
+      });
+      response.on('end', () => resolve([response.statusCode ?? 0, JSON.parse(body).error?.code]));
+    });
+    socket.once('open', () => {
+      socket.close();
+      resolve([101, undefined]);
+    });
     socket.once('error', () => undefined);
   });
 }
@@ -110,8 +120,11 @@ describe('WS /ws/alerts over a real socket, fed from the alerts topic', () => {
   });
 
   it('refuses a socket without the token, with a wrong one, or with a bad filter', async () => {
-    expect(await refusal(url, {})).toBe(401);
-    expect(await refusal(url, { authorization: 'Bearer wrong-token-0123456789' })).toBe(403);
+    expect(await refusal(url, {})).toEqual([401, 'TOKEN_MISSING']);
+    expect(await refusal(url, { authorization: 'Bearer wrong-token-0123456789' })).toEqual([
+      403,
+      'TOKEN_INVALID',
+    ]);
     const bad = new WebSocket(`${url}/ws/alerts?min_severity=LOUD`, {
       headers: { authorization: `Bearer ${TEST_TOKEN}` },
     });
@@ -158,4 +171,29 @@ describe('WS /ws/alerts over a real socket, fed from the alerts topic', () => {
     all.socket.close();
     high.socket.close();
   }, 120_000);
+});
+
+describe('WS /ws/alerts with AMC_API_TOKEN unset', () => {
+  let api: ApiHarness;
+  let url: string;
+
+  beforeAll(async () => {
+    api = await startApiHarness({ label: 'api_ws_notoken', config: { token: undefined } });
+    url = (await api.app.listen({ host: '127.0.0.1', port: 0 })).replace('http', 'ws');
+  });
+  afterAll(() => api?.close());
+
+  it('refuses every socket as disabled, whatever token is sent, and never counts it a client', async () => {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: `Bearer ${TEST_TOKEN}` },
+      { authorization: 'Bearer undefined' },
+    ];
+    for (const headers of attempts) {
+      expect(await refusal(url, headers)).toEqual([403, 'MUTATIONS_DISABLED']);
+    }
+    expect(api.app.websocketServer.clients.size).toBe(0);
+    const metrics = (await api.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toContain('amc_ws_alert_clients 0');
+  });
 });

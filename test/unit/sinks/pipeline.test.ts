@@ -202,12 +202,27 @@ describe('the sink pipeline', () => {
     await h.until(() => h.count('paused') === 1);
     await sleep(50);
     expect(h.pipeline.heldRecords).toBe(30);
+    expect(h.pipeline.bufferFill).toBe(1);
     h.memory.setAvailable(true);
     expect(await accepting).toBe(100);
     expect(held).toBeLessThanOrEqual(30);
     expect(h.count('resumed')).toBe(1);
     await h.until(() => h.committed() === 100);
     expect(h.memory.final(TABLES.recommendationTracking)).toHaveLength(100);
+  });
+
+  it('reports the records it holds over its bound as its buffer fill', async () => {
+    const h = harness({ batchRows: 10, batchAgeMs: 10, maxBufferedRecords: 40 });
+    pipelines.push(h.pipeline);
+    h.memory.setAvailable(false);
+    expect(h.pipeline.bufferFill).toBe(0);
+    await h.pipeline.accept(await records(Array.from({ length: 12 }, (_, i) => outcome(i))));
+    // 12 of 40 held, whether waiting in the buffer or in the insert ClickHouse keeps refusing.
+    expect(h.pipeline.bufferFill).toBe(0.3);
+    h.memory.setAvailable(true);
+    await h.until(() => h.committed() === 12);
+    // The insert's records are let go just after its commit.
+    await h.until(() => h.pipeline.bufferFill === 0);
   });
 
   it('stops taking records when the consumer stops running', async () => {
