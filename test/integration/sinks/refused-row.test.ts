@@ -75,7 +75,9 @@ describe('a row the real ClickHouse refuses', () => {
       processor: 'clickhouse-sink',
     });
     // ClickHouse's own words, naming the table and the column it could not read.
-    expect(letters[0]!.reason).toMatch(/^ClickHouse refused the row for recommendation_tracking: .*Cannot parse/);
+    expect(letters[0]!.reason).toMatch(
+      /^ClickHouse refused the row for recommendation_tracking: .*Cannot parse/,
+    );
     expect(letters[0]!.reason).toContain('session_1d');
 
     const stored = await rows<{ symbol: string }>(
