@@ -33,8 +33,9 @@ import { createTestDatabase } from '../test/support/clickhouse.ts';
 import { uniqueName } from '../test/support/names.ts';
 import { generatedOutcome } from '../test/support/outcome-records.ts';
 import { percentile, type SteadySession, steadyPhase } from './e2e/steady.ts';
-import { committedRecords, groupsOf, startSystem } from './e2e/system.ts';
+import { committedRecords, groupsOf, removeSystem, startSystem } from './e2e/system.ts';
 import { rawConsumeRate } from './runtime/measure.ts';
+import { deleteBenchTopics } from './runtime/topics.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -216,6 +217,8 @@ try {
 } finally {
   await system.stop();
   await publisher.close();
+  await removeSystem(admin, system, (statement) => clickhouse.command(statement));
+  await deleteBenchTopics(kafka);
   await clickhouse.close();
   await admin.disconnect();
 }

@@ -11,6 +11,7 @@ import { ALERT_FEED_GROUP_INFIX } from '../../api/ws/alert-feed.ts';
 import { loadEndpoints } from '../../config/endpoints.ts';
 import { REPO_ROOT, tsxLoaderUrl } from '../../stack/paths.ts';
 import type { ConsumerGroup } from '../../streams/app/job/services.ts';
+import { rememberBenchTopics } from '../runtime/topics.ts';
 
 export interface SystemUnderTest {
   readonly child: ChildProcess;
@@ -136,4 +137,23 @@ export async function committedRecords(
     counts.set(groupId, sum);
   }
   return counts;
+}
+
+/**
+ * Deletes what the run left on the shared stack: its topics (inputs,
+ * outputs, internal and changelog topics all start with its name), its
+ * consumer groups and its database. Thousands of leftover partitions
+ * exhaust the broker's file handles.
+ */
+export async function removeSystem(
+  admin: Admin,
+  system: Pick<SystemUnderTest, 'applicationId' | 'database'>,
+  dropDatabase: (statement: string) => Promise<unknown>,
+): Promise<void> {
+  const name = system.applicationId;
+  rememberBenchTopics((await admin.listTopics()).filter((t) => t.startsWith(name)));
+  const { groups } = await admin.listGroups();
+  const ours = groups.map((g) => g.groupId).filter((id) => id.startsWith(`${name}-`));
+  if (ours.length > 0) await admin.deleteGroups(ours);
+  await dropDatabase(`DROP DATABASE IF EXISTS ${system.database}`);
 }
