@@ -1,6 +1,28 @@
 import { spawnSync } from 'node:child_process';
-import { usesLocalStack } from '../../config/endpoints.ts';
+import { Kafka, logLevel } from 'kafkajs';
+import { loadEndpoints, usesLocalStack } from '../../config/endpoints.ts';
 import { stackDown, stackUp } from '../../stack/stack.ts';
+import { deleteStaleTestTopics } from './stale-topics.ts';
+
+/** Runs on one machine can overlap; a run of the suite lasts minutes, not hours. */
+const STALE_AFTER_MS = 6 * 3_600_000;
+
+/** Deletes the topics earlier test runs left on the local stack (see stale-topics.ts). */
+async function tidyLocalKafka(): Promise<void> {
+  const kafka = new Kafka({
+    clientId: 'amc-test-setup',
+    brokers: [...loadEndpoints().kafkaBrokers],
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const deleted = await deleteStaleTestTopics(admin, STALE_AFTER_MS);
+    if (deleted > 0) console.log(`[test] deleted ${deleted} topics left by test runs over 6 hours ago`);
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 /**
  * Finds the services integration tests run against, in this order: the
@@ -29,6 +51,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   }
   process.env.AMC_TEST_SERVICES = 'local-stack';
   const { started } = await stackUp();
+  await tidyLocalKafka();
   return async () => {
     if (started.length > 0) await stackDown(started);
   };
