@@ -6,7 +6,7 @@ import type { SinkContract } from '../../sinks/mapping/routes.ts';
 import { createSink, type Sink } from '../../sinks/sink.ts';
 import { type SinkTopics, sinkTopicsFor } from '../../sinks/topics.ts';
 import { createClickhouseWriter } from '../../sinks/writer/clickhouse-writer.ts';
-import { classifyError } from '../../streams/runtime/errors.ts';
+import { retryRetriable } from '../../streams/runtime/errors.ts';
 import type { Serde } from '../../streams/serde/index.ts';
 import type { TestDatabase } from './clickhouse.ts';
 import { uniqueName } from './names.ts';
@@ -63,7 +63,10 @@ export async function produceRecords<T extends SinkContract>(
     for (let i = 0; i < messages.length; i += 2000) {
       const chunk = messages.slice(i, i + 2000);
       if (transaction === undefined) {
-        await sendRetrying(() => producer.send({ topic, messages: chunk }));
+        await retryRetriable(() => producer.send({ topic, messages: chunk }), {
+          attempts: 5,
+          initialDelayMs: 500,
+        });
         continue;
       }
       const txn = await producer.transaction();
@@ -73,19 +76,6 @@ export async function produceRecords<T extends SinkContract>(
     }
   } finally {
     await producer.disconnect();
-  }
-}
-
-/** A loaded broker can answer NOT_LEADER for a moment after a topic is created, and kafkajs gives up too soon. */
-async function sendRetrying(send: () => Promise<unknown>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await send();
-      return;
-    } catch (error) {
-      if (attempt >= 5 || classifyError(error) !== 'retriable') throw error;
-      await new Promise((r) => setTimeout(r, 500 * attempt));
-    }
   }
 }
 
@@ -118,9 +108,9 @@ export async function waitForSinkCommitted(kafka: Kafka, run: SinkRun, timeoutMs
     const topics = Object.values(run.topics);
     const ends = new Map<string, bigint>();
     for (const topic of topics) {
-      let offsets: Awaited<ReturnType<typeof admin.fetchTopicOffsets>> = [];
-      await sendRetrying(async () => {
-        offsets = await admin.fetchTopicOffsets(topic);
+      const offsets = await retryRetriable(() => admin.fetchTopicOffsets(topic), {
+        attempts: 5,
+        initialDelayMs: 500,
       });
       for (const p of offsets) ends.set(`${topic}/${p.partition}`, BigInt(p.high));
     }
