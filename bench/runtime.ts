@@ -7,7 +7,12 @@
  * whole set, interleaved, and the table gives the median and the spread.
  *
  *   npm run bench:runtime [-- --records 200000 --partitions 3 --txn 500,2000 --repeat 3
- *                             --variants before,grouping,... --phase-log phases.json]
+ *                             --variants before,grouping,... --scale copy@1,copy@3,count@3
+ *                             --phase-log phases.json]
+ *
+ * `--scale`: processor@processes at the largest transaction size, with the
+ * defaults; `copy` does the consume-and-produce baseline's work, `count` is
+ * the ladder's processor; @1 runs in this process, @N in N processes of one group.
  *
  * Needs Kafka (the local stack, or KAFKA_BROKERS).
  */
@@ -26,6 +31,7 @@ import {
   platformaticConsume,
   platformaticTransactionalCopy,
 } from './runtime/clients.ts';
+import { exactlyOnceProcessesRate } from './runtime/eos-processes.ts';
 import { kafkajsWithout, type PerformancePatch, removeKafkajsCopies } from './runtime/kafkajs-builds.ts';
 import {
   type BaselineResult,
@@ -35,6 +41,7 @@ import {
   phases,
   rawConsumeRate,
 } from './runtime/measure.ts';
+import type { BenchProcessor } from './runtime/processors.ts';
 import { rate, ratio, spreadOf, table } from './runtime/report.ts';
 import { benchTopic, deleteBenchTopics } from './runtime/topics.ts';
 
@@ -57,41 +64,48 @@ const LADDER: readonly Variant[] = [
   {
     name: 'before',
     change: 'original kafkajs 2.2.4, per-topic slices of 250, every touched key to the changelog',
-    without: ['grouping', 'recordEncoding'],
+    without: ['grouping', 'recordEncoding', 'coordinators'],
     tuning: { produceRequests: 'per-topic-slices', skipUnchangedTombstones: false },
     json: 'replacer',
   },
   {
     name: 'grouping',
     change: '+ linear grouping by partition (kafkajs patch)',
-    without: ['recordEncoding'],
+    without: ['recordEncoding', 'coordinators'],
     tuning: { produceRequests: 'per-topic-slices', skipUnchangedTombstones: false },
     json: 'replacer',
   },
   {
     name: 'encoding',
     change: '+ records encoded once at their exact size (kafkajs patch)',
-    without: [],
+    without: ['coordinators'],
     tuning: { produceRequests: 'per-topic-slices', skipUnchangedTombstones: false },
     json: 'replacer',
   },
   {
     name: 'one-request',
     change: '+ one produce call per transaction, all topics',
-    without: [],
+    without: ['coordinators'],
     tuning: { produceRequests: 'one', skipUnchangedTombstones: false },
     json: 'replacer',
   },
   {
     name: 'tombstones',
     change: '+ no changelog tombstone for a key created and deleted in one transaction',
-    without: [],
+    without: ['coordinators'],
     tuning: {},
     json: 'replacer',
   },
   {
     name: 'json',
-    change: '+ JSON outputs without a replacer unless they hold bytes (= the defaults)',
+    change: '+ JSON outputs without a replacer unless they hold bytes',
+    without: ['coordinators'],
+    tuning: {},
+  },
+  {
+    name: 'coordinators',
+    change:
+      '+ coordinator lookups remembered, not asked before every request (kafkajs patch; = the defaults)',
     without: [],
     tuning: {},
   },
@@ -106,6 +120,7 @@ const { values } = parseArgs({
     variants: { type: 'string', default: LADDER.map((v) => v.name).join(',') },
     'skip-baselines': { type: 'boolean', default: false },
     'skip-clients': { type: 'boolean', default: false },
+    scale: { type: 'string', default: 'copy@1,copy@3,count@3' },
     'phase-log': { type: 'string' },
   },
 });
@@ -119,6 +134,14 @@ const variants = values.variants.split(',').map((name) => {
   return variant;
 });
 
+const scale = (values.scale === '' ? [] : values.scale.split(',')).map((entry) => {
+  const [processor, count] = entry.split('@');
+  const processes = Number(count);
+  if ((processor !== 'copy' && processor !== 'count') || !Number.isInteger(processes) || processes < 1)
+    throw new Error(`--scale ${entry}: expected copy@N or count@N`);
+  return { name: entry, processor: processor as BenchProcessor, processes };
+});
+
 const clientOf = (without: readonly PerformancePatch[]): KafkaClient => {
   const { Kafka, logLevel } = kafkajsWithout(without);
   return new Kafka({
@@ -129,7 +152,7 @@ const clientOf = (without: readonly PerformancePatch[]): KafkaClient => {
   }) as unknown as KafkaClient;
 };
 const kafka = clientOf([]);
-const original = clientOf(['grouping', 'recordEncoding']);
+const original = clientOf(['grouping', 'recordEncoding', 'coordinators']);
 const clients = new Map(variants.map((v) => [v.name, clientOf(v.without)]));
 
 let peakRss = process.memoryUsage().rss;
@@ -150,6 +173,7 @@ const clientRuns = {
   pkTxCopy: [] as BaselineResult[],
 };
 const eos = new Map<string, EosResult[]>();
+const scaled = new Map<string, EosResult[]>();
 const at = (variant: string, txn: number) => `${variant}@${txn}`;
 for (let round = 1; round <= rounds; round++) {
   if (!values['skip-baselines']) {
@@ -171,11 +195,36 @@ for (let round = 1; round <= rounds; round++) {
         txn,
         tuning: variant.tuning,
         codec: variant.json === 'replacer' ? replacerCodec : referenceCodec,
+        processor: 'count',
         label: `eos ${at(variant.name, txn)}`,
       });
       eos.set(at(variant.name, txn), [...(eos.get(at(variant.name, txn)) ?? []), result]);
       console.error(`round ${round} ${at(variant.name, txn)}: ${result.rate.toFixed(0)} records/s`);
     }
+  }
+  for (const { name, processor, processes } of scale) {
+    const label = `eos ${name}`;
+    const result =
+      processes === 1
+        ? await exactlyOnceRate(kafka, input, {
+            records,
+            partitions,
+            txn: clientTxn,
+            tuning: {},
+            codec: referenceCodec,
+            processor,
+            label,
+          })
+        : await exactlyOnceProcessesRate(kafka, input, {
+            records,
+            partitions,
+            txn: clientTxn,
+            processes,
+            processor,
+            label,
+          });
+    scaled.set(name, [...(scaled.get(name) ?? []), result]);
+    console.error(`round ${round} ${label}: ${result.rate.toFixed(0)} records/s`);
   }
 }
 clearInterval(rssProbe);
@@ -190,13 +239,15 @@ const cpuOf = (runs: readonly BaselineResult[]) => {
   const broker = runs.every((r) => r.brokerUsPerRecord !== undefined)
     ? spreadOf(runs.map((r) => r.brokerUsPerRecord!)).median.toFixed(1)
     : '-';
-  return `cpu µs/record: node ${node}, broker ${broker}`;
+  const startup = spreadOf(runs.map((r) => r.startupMs)).median.toFixed(0);
+  return `cpu µs/record: node ${node}, broker ${broker}; startup ${startup} ms`;
 };
 const perRound = (results: readonly EosResult[], base: readonly number[]) =>
   spreadOf(results.map((r, i) => r.rate / base[i]!));
 const lines = [
   `runtime benchmark: ${records} records, ${partitions} partitions, ${rounds} rounds, node ${process.version}, ${new Date().toISOString()}`,
   'median (min–max) over the rounds; ratios are taken within each round, then summarised',
+  "every rate runs from the case's first record to its last; the startup before the first record (joining the group, opening tasks, the first fetch) is given apart",
   '',
 ];
 if (raws.length > 0) {
@@ -222,41 +273,51 @@ if (clientRuns.pkRaw.length > 0) {
 }
 for (const variant of variants) lines.push(`${variant.name.padEnd(12)} ${variant.change}`);
 lines.push('');
-const rows = txnSizes.flatMap((txn) =>
-  variants.map((variant) => {
-    const results = eos.get(at(variant.name, txn))!;
-    return [
-      String(txn),
-      variant.name,
-      rate(spreadOf(results.map((r) => r.rate))),
-      raws.length > 0 ? ratio(perRound(results, raws)) : '-',
-      copies.length > 0 ? ratio(perRound(results, copies)) : '-',
-      spreadOf(results.map((r) => r.writesPerRecord)).median.toFixed(2),
-      spreadOf(results.map((r) => r.meanCommitMs)).median.toFixed(0),
-      spreadOf(results.map((r) => r.nodeUsPerRecord)).median.toFixed(1),
-      results.every((r) => r.brokerUsPerRecord !== undefined)
-        ? spreadOf(results.map((r) => r.brokerUsPerRecord!)).median.toFixed(1)
-        : '-',
-    ];
-  }),
-);
+const row = (txn: number, name: string, results: readonly EosResult[]) => [
+  String(txn),
+  name,
+  rate(spreadOf(results.map((r) => r.rate))),
+  raws.length > 0 ? ratio(perRound(results, raws)) : '-',
+  copies.length > 0 ? ratio(perRound(results, copies)) : '-',
+  spreadOf(results.map((r) => r.writesPerRecord)).median.toFixed(2),
+  spreadOf(results.map((r) => r.startupMs)).median.toFixed(0),
+  spreadOf(results.map((r) => r.meanCommitMs)).median.toFixed(0),
+  spreadOf(results.map((r) => r.nodeUsPerRecord)).median.toFixed(1),
+  results.every((r) => r.brokerUsPerRecord !== undefined)
+    ? spreadOf(results.map((r) => r.brokerUsPerRecord!)).median.toFixed(1)
+    : '-',
+];
+const header = [
+  'records/txn',
+  'variant',
+  'records/s',
+  'ratio to raw',
+  'ratio to copy',
+  'writes/record',
+  'startup ms',
+  'commit ms',
+  'node cpu µs/rec',
+  'broker cpu µs/rec',
+];
 lines.push(
   ...table(
-    [
-      'records/txn',
-      'variant',
-      'records/s',
-      'ratio to raw',
-      'ratio to copy',
-      'writes/record',
-      'commit ms',
-      'node cpu µs/rec',
-      'broker cpu µs/rec',
-    ],
-    rows,
+    header,
+    txnSizes.flatMap((txn) => variants.map((v) => row(txn, v.name, eos.get(at(v.name, txn))!))),
   ),
-  '',
-  `peak RSS of this process: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`,
 );
+if (scale.length > 0) {
+  lines.push(
+    '',
+    `scale-out, the defaults at ${clientTxn} records per transaction: processor@processes (node cpu summed over the processes)`,
+    "copy         one output per record, no state: the consume-and-produce baseline's work",
+    "count        the ladder's processor: state, timers, two outputs per record",
+    '',
+    ...table(
+      header,
+      scale.map(({ name }) => row(clientTxn, name, scaled.get(name)!)),
+    ),
+  );
+}
+lines.push('', `peak RSS of this process: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
 console.log(lines.join('\n'));
 process.exit(0);

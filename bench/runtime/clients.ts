@@ -14,6 +14,7 @@ import type { Kafka } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import { loadEndpoints } from '../../config/endpoints.ts';
 import { uniqueName } from '../../test/support/names.ts';
+import { runClock, type Timing } from './clock.ts';
 import { cpuMeter, cpuPerRecord } from './cpu.ts';
 import type { BaselineResult } from './measure.ts';
 import { benchTopic } from './topics.ts';
@@ -54,15 +55,16 @@ export async function kafkajsTransactionalCopy(run: CopyRun): Promise<BaselineRe
   );
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, readUncommitted: false });
   const cpu = cpuMeter();
-  const began = performance.now();
+  const clock = runClock();
   await consumer.connect();
   await consumer.subscribe({ topic: input, fromBeginning: true });
   let seen = 0;
-  const ms = await new Promise<number>((resolve) => {
+  const timing = await new Promise<Timing>((resolve) => {
     void consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: partitions,
       eachBatch: async ({ batch, resolveOffset }) => {
+        clock.seen();
         const producer = producers[batch.partition]!;
         for (let start = 0; start < batch.messages.length; start += txn) {
           const chunk = batch.messages.slice(start, start + txn);
@@ -84,7 +86,7 @@ export async function kafkajsTransactionalCopy(run: CopyRun): Promise<BaselineRe
           await transaction.commit();
           resolveOffset(last.offset);
           seen += chunk.length;
-          if (seen >= records) resolve(performance.now() - began);
+          if (seen >= records) resolve(clock.done(records));
         }
       },
     });
@@ -92,7 +94,7 @@ export async function kafkajsTransactionalCopy(run: CopyRun): Promise<BaselineRe
   const spent = cpu();
   await consumer.disconnect();
   await Promise.all(producers.map((p) => p.disconnect()));
-  return { rate: (records / ms) * 1000, ...cpuPerRecord(spent, records) };
+  return { ...timing, ...cpuPerRecord(spent, records) };
 }
 
 const brokers = () => [...loadEndpoints().kafkaBrokers];
@@ -107,7 +109,7 @@ const readFromStart = (consumer: Consumer, input: string) =>
     maxWaitTime: 100,
   });
 
-/** @platformatic/kafka: raw consume (read_committed), timed from joining the group. */
+/** @platformatic/kafka: raw consume (read_committed). */
 export async function platformaticConsume(input: string, records: number): Promise<BaselineResult> {
   const consumer = new Consumer({
     groupId: uniqueName('bench-pk-raw'),
@@ -115,18 +117,19 @@ export async function platformaticConsume(input: string, records: number): Promi
     bootstrapBrokers: brokers(),
   });
   const cpu = cpuMeter();
-  const began = performance.now();
+  const clock = runClock();
   const stream = await readFromStart(consumer, input);
   let seen = 0;
   for await (const message of stream) {
+    clock.seen();
     if (message.value) seen++;
     if (seen >= records) break;
   }
-  const ms = performance.now() - began;
+  const timing = clock.done(records);
   const spent = cpu();
   await stream.close();
   await consumer.close();
-  return { rate: (records / ms) * 1000, ...cpuPerRecord(spent, records) };
+  return { ...timing, ...cpuPerRecord(spent, records) };
 }
 
 /** @platformatic/kafka: the transactional copy, one transactional producer per partition. */
@@ -145,7 +148,7 @@ export async function platformaticTransactionalCopy(run: CopyRun): Promise<Basel
   );
   const consumer = new Consumer({ groupId, clientId: 'bench', bootstrapBrokers: brokers() });
   const cpu = cpuMeter();
-  const began = performance.now();
+  const clock = runClock();
   const stream = await readFromStart(consumer, input);
   const pending = new Map<number, PlatformaticMessage[]>();
   // A partition's transactions follow each other on its producer; partitions run side by side.
@@ -176,6 +179,7 @@ export async function platformaticTransactionalCopy(run: CopyRun): Promise<Basel
     );
   };
   for await (const message of stream) {
+    clock.seen();
     const list = pending.get(message.partition) ?? [];
     list.push(message);
     pending.set(message.partition, list);
@@ -189,9 +193,9 @@ export async function platformaticTransactionalCopy(run: CopyRun): Promise<Basel
   }
   await Promise.all(chains.values());
   if (seen < records) throw new Error(`copied ${seen} of ${records}`);
-  const ms = performance.now() - began;
+  const timing = clock.done(records);
   const spent = cpu();
   await stream.close();
   await consumer.close();
-  return { rate: (records / ms) * 1000, ...cpuPerRecord(spent, records) };
+  return { ...timing, ...cpuPerRecord(spent, records) };
 }

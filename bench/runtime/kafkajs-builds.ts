@@ -10,6 +10,7 @@ const require = createRequire(import.meta.url);
 export const PERFORMANCE_PATCHES = {
   grouping: 'src/producer/groupMessagesPerPartition.js',
   recordEncoding: 'src/protocol/recordBatch/record/v0/index.js',
+  coordinators: 'src/producer/eosManager/index.js',
 } as const;
 export type PerformancePatch = keyof typeof PERFORMANCE_PATCHES;
 

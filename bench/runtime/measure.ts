@@ -1,12 +1,13 @@
 import type { Kafka } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
-import { countProcessor } from '../../streams/reference/count-processor.ts';
 import { StreamRuntime } from '../../streams/runtime/runtime.ts';
 import { changelogStores, changelogTopic } from '../../streams/runtime/topics.ts';
 import type { RuntimeTuning } from '../../streams/runtime/tuning.ts';
 import type { Codec } from '../../streams/runtime/types.ts';
 import { uniqueName } from '../../test/support/names.ts';
+import { runClock, type Timing } from './clock.ts';
 import { cpuMeter, cpuPerRecord } from './cpu.ts';
+import { type BenchProcessor, benchDefinition } from './processors.ts';
 import { benchTopic, rememberBenchTopics } from './topics.ts';
 
 /** Monotonic microseconds, the clock of `node --cpu-prof` samples: phases can be cut out of a profile. */
@@ -19,7 +20,7 @@ export interface Phase {
 }
 export const phases: Phase[] = [];
 
-async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+export async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
   const startUs = monotonicUs();
   try {
     return await work();
@@ -28,8 +29,7 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-export interface BaselineResult {
-  readonly rate: number;
+export interface BaselineResult extends Timing {
   readonly nodeUsPerRecord: number;
   readonly brokerUsPerRecord: number | undefined;
 }
@@ -40,20 +40,21 @@ export function rawConsumeRate(kafka: Kafka, topic: string, records: number): Pr
     const cpu = cpuMeter();
     const consumer = kafka.consumer({ groupId: uniqueName('bench-raw'), maxWaitTimeInMs: 100 });
     let seen = 0;
-    const began = performance.now();
+    const clock = runClock();
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
-    const ms = await new Promise<number>((resolve) => {
+    const timing = await new Promise<Timing>((resolve) => {
       void consumer.run({
         eachBatch: async ({ batch }) => {
+          clock.seen();
           for (const m of batch.messages) if (m.value) seen++;
-          if (seen >= records) resolve(performance.now() - began);
+          if (seen >= records) resolve(clock.done(records));
         },
       });
     });
     const spent = cpu();
     await consumer.disconnect();
-    return { rate: (records / ms) * 1000, ...cpuPerRecord(spent, records) };
+    return { ...timing, ...cpuPerRecord(spent, records) };
   });
 }
 
@@ -75,14 +76,15 @@ export function consumeProduceRate(
     });
     await producer.connect();
     const consumer = kafka.consumer({ groupId: uniqueName('bench-copy'), maxWaitTimeInMs: 100 });
-    const began = performance.now();
+    const clock = runClock();
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     let seen = 0;
-    const ms = await new Promise<number>((resolve) => {
+    const timing = await new Promise<Timing>((resolve) => {
       void consumer.run({
         partitionsConsumedConcurrently: partitions,
         eachBatch: async ({ batch }) => {
+          clock.seen();
           const messages = batch.messages.map((m) => ({
             key: m.key,
             value: JSON.stringify({ offset: m.offset, value: JSON.parse(m.value?.toString() ?? 'null') }),
@@ -91,19 +93,18 @@ export function consumeProduceRate(
             await producer.send({ topic: output, messages: messages.slice(start, start + 1000) });
           }
           seen += messages.length;
-          if (seen >= records) resolve(performance.now() - began);
+          if (seen >= records) resolve(clock.done(records));
         },
       });
     });
     const spent = cpu();
     await consumer.disconnect();
     await producer.disconnect();
-    return { rate: (records / ms) * 1000, ...cpuPerRecord(spent, records) };
+    return { ...timing, ...cpuPerRecord(spent, records) };
   });
 }
 
-export interface EosResult {
-  readonly rate: number;
+export interface EosResult extends Timing {
   readonly commits: number;
   readonly meanCommitMs: number;
   /** Records produced (outputs, dead letters, changelog writes) per input record. */
@@ -113,7 +114,7 @@ export interface EosResult {
   readonly brokerUsPerRecord: number | undefined;
 }
 
-/** The reference processor under exactly-once, one transaction per `txn` records of a partition. */
+/** A benchmark processor under exactly-once in this process, one transaction per `txn` records of a partition. */
 export function exactlyOnceRate(
   kafka: Kafka,
   input: string,
@@ -123,6 +124,7 @@ export function exactlyOnceRate(
     txn: number;
     tuning: Partial<RuntimeTuning>;
     codec: Codec;
+    processor: BenchProcessor;
     label: string;
   },
 ): Promise<EosResult> {
@@ -130,12 +132,10 @@ export function exactlyOnceRate(
   return timed(options.label, async () => {
     const output = await benchTopic(kafka, 'bench-out', partitions);
     const dlq = await benchTopic(kafka, 'bench-dlq');
-    const definition = countProcessor({
+    const definition = benchDefinition(options.processor, {
       applicationId: uniqueName('bench-eos'),
       inputTopic: input,
       outputTopic: output,
-      windowMs: 1000,
-      graceMs: 500,
     });
     rememberBenchTopics(changelogStores(definition).map((s) => changelogTopic(definition.applicationId, s)));
     const runtime = new StreamRuntime({
@@ -149,25 +149,24 @@ export function exactlyOnceRate(
     });
     let processed = 0;
     let writes = 0;
-    runtime.events.onEvent('commit', (e) => {
-      writes += e.writes;
-    });
-    const began = performance.now();
+    const clock = runClock();
     const cpu = cpuMeter();
-    const done = new Promise<number>((resolve) => {
+    runtime.events.onEvent('batch.start', () => clock.seen());
+    const done = new Promise<Timing>((resolve) => {
       runtime.events.onEvent('commit', (e) => {
+        writes += e.writes;
         processed += e.records;
-        if (processed >= records) resolve(performance.now() - began);
+        if (processed >= records) resolve(clock.done(records));
       });
     });
     await runtime.start();
-    const ms = await done;
+    const timing = await done;
     const spent = cpu();
     const m = runtime.metrics.snapshot();
     await runtime.stop();
     return {
       ...cpuPerRecord(spent, records),
-      rate: (records / ms) * 1000,
+      ...timing,
       commits: m.commits,
       meanCommitMs: m.commitLatencyMs.mean,
       writesPerRecord: writes / processed,
