@@ -7,7 +7,10 @@
  * whole set, interleaved, and the table gives the median and the spread.
  *
  *   npm run bench:runtime [-- --records 200000 --partitions 3 --txn 500,2000 --repeat 3
- *                             --variants before,grouping,... --phase-log phases.json]
+ *                             --variants before,grouping,... --phase-log phases.json --confluent]
+ *
+ * --confluent adds @confluentinc/kafka-javascript (librdkafka) to the client
+ * baselines; the first run builds it into the cache (see runtime/confluent-client.ts).
  *
  * Needs Kafka (the local stack, or KAFKA_BROKERS).
  */
@@ -26,6 +29,8 @@ import {
   platformaticConsume,
   platformaticTransactionalCopy,
 } from './runtime/clients.ts';
+import { CONFLUENT_BASELINES, CONFLUENT_FETCH, confluentClient } from './runtime/confluent.ts';
+import { CONFLUENT_VERSION } from './runtime/confluent-client.ts';
 import { kafkajsWithout, type PerformancePatch, removeKafkajsCopies } from './runtime/kafkajs-builds.ts';
 import {
   type BaselineResult,
@@ -107,6 +112,7 @@ const { values } = parseArgs({
     'skip-baselines': { type: 'boolean', default: false },
     'skip-clients': { type: 'boolean', default: false },
     'phase-log': { type: 'string' },
+    confluent: { type: 'boolean', default: false },
   },
 });
 const records = Number(values.records);
@@ -132,6 +138,9 @@ const kafka = clientOf([]);
 const original = clientOf(['grouping', 'recordEncoding']);
 const clients = new Map(variants.map((v) => [v.name, clientOf(v.without)]));
 
+// The build, when the cache has none, happens before anything is timed.
+const librdkafka = values.confluent ? confluentClient().librdkafkaVersion : undefined;
+
 let peakRss = process.memoryUsage().rss;
 const rssProbe = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -148,6 +157,7 @@ const clientRuns = {
   kafkajsTxCopy: [] as BaselineResult[],
   pkRaw: [] as BaselineResult[],
   pkTxCopy: [] as BaselineResult[],
+  confluent: CONFLUENT_BASELINES.map(() => [] as BaselineResult[]),
 };
 const eos = new Map<string, EosResult[]>();
 const at = (variant: string, txn: number) => `${variant}@${txn}`;
@@ -162,6 +172,11 @@ for (let round = 1; round <= rounds; round++) {
     clientRuns.kafkajsTxCopy.push(await kafkajsTransactionalCopy(run));
     clientRuns.pkRaw.push(await platformaticConsume(input, records));
     clientRuns.pkTxCopy.push(await platformaticTransactionalCopy(run));
+  }
+  if (values.confluent) {
+    const run = { kafka, input, records, partitions, txn: clientTxn };
+    for (const [i, baseline] of CONFLUENT_BASELINES.entries())
+      clientRuns.confluent[i]!.push(await baseline.measure(run));
   }
   for (const txn of txnSizes) {
     for (const variant of variants) {
@@ -207,16 +222,23 @@ if (raws.length > 0) {
     '',
   );
 }
+const line = (what: string, runs: readonly BaselineResult[]) =>
+  `${what}: ${rate(spreadOf(runs.map((r) => r.rate)))} records/s` +
+  (raws.length > 0 ? `, ${ratio(spreadOf(runs.map((r, i) => r.rate / raws[i]!)))} of kafkajs raw` : '') +
+  `; ${cpuOf(runs)}`;
 if (clientRuns.pkRaw.length > 0) {
-  const line = (what: string, runs: readonly BaselineResult[]) =>
-    `${what}: ${rate(spreadOf(runs.map((r) => r.rate)))} records/s` +
-    (raws.length > 0 ? `, ${ratio(spreadOf(runs.map((r, i) => r.rate / raws[i]!)))} of kafkajs raw` : '') +
-    `; ${cpuOf(runs)}`;
   lines.push(
     `the client alone: consume, copy each record, one transaction per ${clientTxn} records of a partition with its offset`,
     line('  kafkajs (installed)', clientRuns.kafkajsTxCopy),
     line('  @platformatic/kafka', clientRuns.pkTxCopy),
     line('@platformatic/kafka raw consume (read_committed)', clientRuns.pkRaw),
+    '',
+  );
+}
+if (librdkafka !== undefined) {
+  lines.push(
+    `@confluentinc/kafka-javascript ${CONFLUENT_VERSION} (librdkafka ${librdkafka}), txn ${clientTxn}; consumers: ${JSON.stringify(CONFLUENT_FETCH)}`,
+    ...CONFLUENT_BASELINES.map((baseline, i) => line(`  ${baseline.name}`, clientRuns.confluent[i]!)),
     '',
   );
 }
