@@ -18,7 +18,7 @@ import {
   type NativeProducer,
 } from './confluent-client.ts';
 import { cpuMeter, cpuPerRecord } from './cpu.ts';
-import type { BaselineResult } from './measure.ts';
+import { type BaselineResult, countingBatches } from './measure.ts';
 
 /**
  * librdkafka settings both APIs' consumers are given beyond its defaults.
@@ -28,9 +28,13 @@ import type { BaselineResult } from './measure.ts';
 export const CONFLUENT_FETCH = {
   /** As the other clients' maxWaitTime: the broker answers an empty fetch within 100 ms. */
   'fetch.wait.max.ms': 100,
-  /** 10 MiB a partition a fetch, not 1 MiB: fewer, fuller fetches (about +20 % on the raw consume here). */
+  /**
+   * 10 MiB a partition a fetch, not 1 MiB; refetch as soon as the prefetch
+   * queue is below its threshold, not 1 s later; a threshold of a million
+   * records. Together they took the native raw consume from about 130k to
+   * 180k records/s in trials on the local stack.
+   */
   'max.partition.fetch.bytes': 10 * 1024 * 1024,
-  /** Refetch as soon as the prefetch queue falls below its threshold, not 1 s later. */
   'fetch.queue.backoff.ms': 0,
   'queued.min.messages': 1_000_000,
 } as const;
@@ -75,16 +79,9 @@ export async function confluentConsume(
   const began = performance.now();
   await consumer.connect();
   await consumer.subscribe({ topics: [input] });
-  let seen = 0;
-  const ms = await new Promise<number>((resolve) => {
-    void consumer.run({
-      partitionsConsumedConcurrently: partitions,
-      eachBatch: async ({ batch }) => {
-        for (const m of batch.messages) if (m.value) seen++;
-        if (seen >= records) resolve(performance.now() - began);
-      },
-    });
-  });
+  const counting = countingBatches(records, began);
+  void consumer.run({ partitionsConsumedConcurrently: partitions, eachBatch: counting.eachBatch });
+  const ms = await counting.ms;
   const spent = cpu();
   await consumer.disconnect();
   return { rate: (records / ms) * 1000, ...cpuPerRecord(spent, records) };

@@ -34,23 +34,31 @@ export interface BaselineResult {
   readonly brokerUsPerRecord: number | undefined;
 }
 
+/** An eachBatch that counts records with a value, and the ms from `began` until `records` of them came. */
+export function countingBatches(records: number, began: number) {
+  let seen = 0;
+  let reached: (ms: number) => void = () => {};
+  const ms = new Promise<number>((resolve) => {
+    reached = resolve;
+  });
+  const eachBatch = async ({ batch }: { batch: { messages: readonly { value: Buffer | null }[] } }) => {
+    for (const m of batch.messages) if (m.value) seen++;
+    if (seen >= records) reached(performance.now() - began);
+  };
+  return { eachBatch, ms };
+}
+
 /** Raw kafkajs consume, timed like the runtime: from joining the group to the last record. */
 export function rawConsumeRate(kafka: Kafka, topic: string, records: number): Promise<BaselineResult> {
   return timed('raw consume', async () => {
     const cpu = cpuMeter();
     const consumer = kafka.consumer({ groupId: uniqueName('bench-raw'), maxWaitTimeInMs: 100 });
-    let seen = 0;
     const began = performance.now();
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
-    const ms = await new Promise<number>((resolve) => {
-      void consumer.run({
-        eachBatch: async ({ batch }) => {
-          for (const m of batch.messages) if (m.value) seen++;
-          if (seen >= records) resolve(performance.now() - began);
-        },
-      });
-    });
+    const counting = countingBatches(records, began);
+    void consumer.run({ eachBatch: counting.eachBatch });
+    const ms = await counting.ms;
     const spent = cpu();
     await consumer.disconnect();
     return { rate: (records / ms) * 1000, ...cpuPerRecord(spent, records) };
