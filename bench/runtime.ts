@@ -8,11 +8,14 @@
  *
  *   npm run bench:runtime [-- --records 200000 --partitions 3 --txn 500,2000 --repeat 3
  *                             --variants before,grouping,... --scale copy@1,copy@3,count@3
- *                             --phase-log phases.json]
+ *                             --phase-log phases.json --confluent]
  *
  * `--scale`: processor@processes at the largest transaction size, with the
  * defaults; `copy` does the consume-and-produce baseline's work, `count` is
  * the ladder's processor; @1 runs in this process, @N in N processes of one group.
+ *
+ * --confluent adds @confluentinc/kafka-javascript (librdkafka) to the client
+ * baselines; the first run builds it into the cache (see runtime/confluent-client.ts).
  *
  * Needs Kafka (the local stack, or KAFKA_BROKERS).
  */
@@ -31,6 +34,8 @@ import {
   platformaticConsume,
   platformaticTransactionalCopy,
 } from './runtime/clients.ts';
+import { CONFLUENT_BASELINES, CONFLUENT_FETCH, confluentClient } from './runtime/confluent.ts';
+import { CONFLUENT_VERSION } from './runtime/confluent-client.ts';
 import { exactlyOnceProcessesRate } from './runtime/eos-processes.ts';
 import { kafkajsWithout, type PerformancePatch, removeKafkajsCopies } from './runtime/kafkajs-builds.ts';
 import {
@@ -122,6 +127,7 @@ const { values } = parseArgs({
     'skip-clients': { type: 'boolean', default: false },
     scale: { type: 'string', default: 'copy@1,copy@3,count@3' },
     'phase-log': { type: 'string' },
+    confluent: { type: 'boolean', default: false },
   },
 });
 const records = Number(values.records);
@@ -155,6 +161,9 @@ const kafka = clientOf([]);
 const original = clientOf(['grouping', 'recordEncoding', 'coordinators']);
 const clients = new Map(variants.map((v) => [v.name, clientOf(v.without)]));
 
+// The build, when the cache has none, happens before anything is timed.
+const librdkafka = values.confluent ? confluentClient().librdkafkaVersion : undefined;
+
 let peakRss = process.memoryUsage().rss;
 const rssProbe = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -171,6 +180,7 @@ const clientRuns = {
   kafkajsTxCopy: [] as BaselineResult[],
   pkRaw: [] as BaselineResult[],
   pkTxCopy: [] as BaselineResult[],
+  confluent: CONFLUENT_BASELINES.map(() => [] as BaselineResult[]),
 };
 const eos = new Map<string, EosResult[]>();
 const scaled = new Map<string, EosResult[]>();
@@ -186,6 +196,11 @@ for (let round = 1; round <= rounds; round++) {
     clientRuns.kafkajsTxCopy.push(await kafkajsTransactionalCopy(run));
     clientRuns.pkRaw.push(await platformaticConsume(input, records));
     clientRuns.pkTxCopy.push(await platformaticTransactionalCopy(run));
+  }
+  if (values.confluent) {
+    const run = { kafka, input, records, partitions, txn: clientTxn };
+    for (const [i, baseline] of CONFLUENT_BASELINES.entries())
+      clientRuns.confluent[i]!.push(await baseline.measure(run));
   }
   for (const txn of txnSizes) {
     for (const variant of variants) {
@@ -258,16 +273,23 @@ if (raws.length > 0) {
     '',
   );
 }
+const line = (what: string, runs: readonly BaselineResult[]) =>
+  `${what}: ${rate(spreadOf(runs.map((r) => r.rate)))} records/s` +
+  (raws.length > 0 ? `, ${ratio(spreadOf(runs.map((r, i) => r.rate / raws[i]!)))} of kafkajs raw` : '') +
+  `; ${cpuOf(runs)}`;
 if (clientRuns.pkRaw.length > 0) {
-  const line = (what: string, runs: readonly BaselineResult[]) =>
-    `${what}: ${rate(spreadOf(runs.map((r) => r.rate)))} records/s` +
-    (raws.length > 0 ? `, ${ratio(spreadOf(runs.map((r, i) => r.rate / raws[i]!)))} of kafkajs raw` : '') +
-    `; ${cpuOf(runs)}`;
   lines.push(
     `the client alone: consume, copy each record, one transaction per ${clientTxn} records of a partition with its offset`,
     line('  kafkajs (installed)', clientRuns.kafkajsTxCopy),
     line('  @platformatic/kafka', clientRuns.pkTxCopy),
     line('@platformatic/kafka raw consume (read_committed)', clientRuns.pkRaw),
+    '',
+  );
+}
+if (librdkafka !== undefined) {
+  lines.push(
+    `@confluentinc/kafka-javascript ${CONFLUENT_VERSION} (librdkafka ${librdkafka}), txn ${clientTxn}; consumers: ${JSON.stringify(CONFLUENT_FETCH)}`,
+    ...CONFLUENT_BASELINES.map((baseline, i) => line(`  ${baseline.name}`, clientRuns.confluent[i]!)),
     '',
   );
 }

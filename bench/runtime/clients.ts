@@ -19,7 +19,8 @@ import { cpuMeter, cpuPerRecord } from './cpu.ts';
 import type { BaselineResult } from './measure.ts';
 import { benchTopic } from './topics.ts';
 
-const copyValue = (offset: string, value: Buffer | null) =>
+/** The copy's output value: the input record's value and offset, re-encoded, so each copy does the same work. */
+export const copyValue = (offset: string, value: Buffer | null) =>
   JSON.stringify({ offset, value: JSON.parse(value?.toString() ?? 'null') });
 
 /** What both copies are given: the input, how much of it, and the transaction size. */
@@ -32,7 +33,7 @@ export interface CopyRun {
 }
 
 /** A fresh output topic and consumer group for one copy. */
-async function copyTarget({ kafka, partitions }: CopyRun, prefix: string) {
+export async function copyTarget({ kafka, partitions }: CopyRun, prefix: string) {
   const output = await benchTopic(kafka, prefix, partitions);
   return { output, groupId: uniqueName(prefix) };
 }
@@ -97,7 +98,7 @@ export async function kafkajsTransactionalCopy(run: CopyRun): Promise<BaselineRe
   return { ...timing, ...cpuPerRecord(spent, records) };
 }
 
-const brokers = () => [...loadEndpoints().kafkaBrokers];
+export const brokers = () => [...loadEndpoints().kafkaBrokers];
 
 /** Joins the group and reads `input` from its start, read_committed, committing nothing. */
 const readFromStart = (consumer: Consumer, input: string) =>

@@ -5,7 +5,7 @@ import { changelogStores, changelogTopic } from '../../streams/runtime/topics.ts
 import type { RuntimeTuning } from '../../streams/runtime/tuning.ts';
 import type { Codec } from '../../streams/runtime/types.ts';
 import { uniqueName } from '../../test/support/names.ts';
-import { runClock, type Timing } from './clock.ts';
+import { type RunClock, runClock, type Timing } from './clock.ts';
 import { cpuMeter, cpuPerRecord } from './cpu.ts';
 import { type BenchProcessor, benchDefinition } from './processors.ts';
 import { benchTopic, rememberBenchTopics } from './topics.ts';
@@ -34,24 +34,32 @@ export interface BaselineResult extends Timing {
   readonly brokerUsPerRecord: number | undefined;
 }
 
-/** Raw kafkajs consume, timed like the runtime: from joining the group to the last record. */
+/** An eachBatch that counts records with a value, and the timing once `records` of them came. */
+export function countingBatches(records: number, clock: RunClock) {
+  let seen = 0;
+  let reached: (timing: Timing) => void = () => {};
+  const timing = new Promise<Timing>((resolve) => {
+    reached = resolve;
+  });
+  const eachBatch = async ({ batch }: { batch: { messages: readonly { value: Buffer | null }[] } }) => {
+    clock.seen();
+    for (const m of batch.messages) if (m.value) seen++;
+    if (seen >= records) reached(clock.done(records));
+  };
+  return { eachBatch, timing };
+}
+
+/** Raw kafkajs consume. */
 export function rawConsumeRate(kafka: Kafka, topic: string, records: number): Promise<BaselineResult> {
   return timed('raw consume', async () => {
     const cpu = cpuMeter();
     const consumer = kafka.consumer({ groupId: uniqueName('bench-raw'), maxWaitTimeInMs: 100 });
-    let seen = 0;
     const clock = runClock();
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
-    const timing = await new Promise<Timing>((resolve) => {
-      void consumer.run({
-        eachBatch: async ({ batch }) => {
-          clock.seen();
-          for (const m of batch.messages) if (m.value) seen++;
-          if (seen >= records) resolve(clock.done(records));
-        },
-      });
-    });
+    const counting = countingBatches(records, clock);
+    void consumer.run({ eachBatch: counting.eachBatch });
+    const timing = await counting.timing;
     const spent = cpu();
     await consumer.disconnect();
     return { ...timing, ...cpuPerRecord(spent, records) };
