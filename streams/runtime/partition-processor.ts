@@ -68,6 +68,8 @@ export class PartitionProcessor<V> {
   private sentIdle = false;
   private committedSentIdle = false;
   private readonly ctx: ProcessorContext;
+  /** The runtime's own store (stream time, marks), read for every record. */
+  private readonly meta: TransactionalStore;
 
   constructor(
     readonly definition: ProcessorDefinition<V>,
@@ -77,6 +79,7 @@ export class PartitionProcessor<V> {
       this.stores.set(name, new TransactionalStore(name));
     }
     this.timers = new TimerQueue(this.store(TIMER_STORE));
+    this.meta = this.store(META_STORE);
     this.ctx = this.makeContext();
   }
 
@@ -87,7 +90,7 @@ export class PartitionProcessor<V> {
   }
 
   get streamTime(): number {
-    const value = this.store(META_STORE).get(STREAM_TIME_KEY);
+    const value = this.meta.get(STREAM_TIME_KEY);
     return typeof value === 'number' ? value : Number.NEGATIVE_INFINITY;
   }
 
@@ -97,7 +100,7 @@ export class PartitionProcessor<V> {
   }
 
   private setStreamTime(time: number): void {
-    this.store(META_STORE).put(STREAM_TIME_KEY, time);
+    this.meta.put(STREAM_TIME_KEY, time);
   }
 
   /**

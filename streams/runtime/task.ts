@@ -148,13 +148,18 @@ export class PartitionTask {
         if (list) list.push(message);
         else topicMessages.set(topic, [message]);
       };
-      for (const out of work.outputs) {
-        add(out.topic, {
-          key: out.key,
-          value: await codec.encode(out.topic, out.value),
-          timestamp: String(out.timestamp ?? this.state.streamTime),
-          ...(out.partition === undefined ? {} : { partition: out.partition }),
-        });
+      // Encoded side by side: one wait for the chunk's outputs rather than one each.
+      const encoded = await Promise.all(work.outputs.map((out) => codec.encode(out.topic, out.value)));
+      const streamTime = String(this.state.streamTime);
+      for (const [i, out] of work.outputs.entries()) {
+        const value = encoded[i]!;
+        const timestamp = out.timestamp === undefined ? streamTime : String(out.timestamp);
+        add(
+          out.topic,
+          out.partition === undefined
+            ? { key: out.key, value, timestamp }
+            : { key: out.key, value, timestamp, partition: out.partition },
+        );
       }
       for (const { record, rejection } of work.rejected) {
         const original = byOffset.get(record.offset);
@@ -224,37 +229,44 @@ export class PartitionTask {
     poison: ReadonlyMap<string, string>,
   ): { offset: string; error: string } | undefined {
     const { events } = this.options;
-    for (const [i, message] of messages.entries()) {
+    const { topic, partition, state } = this;
+    // One object per record, built once: this loop runs for every record the runtime reads.
+    for (let i = 0; i < messages.length; i++) {
+      const message = messages[i]!;
       const result = decoded[i]!;
-      const where = { topic: this.topic, partition: this.partition, offset: message.offset };
+      const offset = message.offset;
       const eventTime = result.ok ? result.eventTime : Number.NaN;
       // A record without a usable event time is dead-lettered at the stream time: a replay does the same.
-      const record = {
-        ...where,
-        timestamp: Number.isFinite(eventTime) ? eventTime : this.rejectionTime(message),
-      };
-      const poisonError = poison.get(message.offset);
+      const timestamp = Number.isFinite(eventTime) ? eventTime : this.rejectionTime(message);
+      const poisonError = poison.size === 0 ? undefined : poison.get(offset);
       if (poisonError !== undefined) {
-        this.state.reject(record, { code: 'PROCESSOR_ERROR', reason: poisonError });
+        state.reject(
+          { topic, partition, offset, timestamp },
+          { code: 'PROCESSOR_ERROR', reason: poisonError },
+        );
         continue;
       }
       if (!result.ok) {
-        this.state.reject(record, { code: result.code, reason: result.reason });
+        state.reject({ topic, partition, offset, timestamp }, { code: result.code, reason: result.reason });
         continue;
       }
       if (!Number.isFinite(eventTime)) {
-        this.state.reject(record, { code: 'OUT_OF_RANGE', reason: `event time is ${eventTime}` });
+        state.reject(
+          { topic, partition, offset, timestamp },
+          { code: 'OUT_OF_RANGE', reason: `event time is ${eventTime}` },
+        );
         continue;
       }
-      const lateBefore = this.state.counters.lateRecords;
-      const streamTime = this.state.streamTime;
+      const lateBefore = state.counters.lateRecords;
+      const streamTime = state.streamTime;
+      const key = message.key ? message.key.toString('utf8') : null;
       try {
-        this.state.process({ ...record, key: message.key?.toString('utf8') ?? null, value: result.value });
+        state.process({ topic, partition, offset, timestamp, key, value: result.value });
       } catch (err) {
-        return { offset: message.offset, error: err instanceof Error ? err.message : String(err) };
+        return { offset, error: err instanceof Error ? err.message : String(err) };
       }
-      if (this.state.counters.lateRecords > lateBefore)
-        events.emitEvent('late-record', { ...record, streamTime });
+      if (state.counters.lateRecords > lateBefore)
+        events.emitEvent('late-record', { topic, partition, offset, timestamp, streamTime });
     }
     return undefined;
   }
