@@ -6,8 +6,8 @@
  * every change has its before and after in the same run; rounds repeat the
  * whole set, interleaved, and the table gives the median and the spread.
  *
- *   npm run bench:runtime [-- --records 200000 --partitions 3 --txn 500,2000 --repeat 3
- *                             --variants before,grouping,... --scale copy@1,copy@3,count@3
+ *   npm run bench:runtime [-- --records 400000 --partitions 3 --txn 500,2000 --repeat 3
+ *                             --variants before,grouping,... --scale copy@1,copy@2,copy@3,count@2
  *                             --phase-log phases.json --confluent]
  *
  * `--scale`: processor@processes at the largest transaction size, with the
@@ -118,14 +118,14 @@ const LADDER: readonly Variant[] = [
 
 const { values } = parseArgs({
   options: {
-    records: { type: 'string', default: '200000' },
+    records: { type: 'string', default: '400000' },
     partitions: { type: 'string', default: '3' },
     txn: { type: 'string', default: '500,2000' },
     repeat: { type: 'string', default: '3' },
     variants: { type: 'string', default: LADDER.map((v) => v.name).join(',') },
     'skip-baselines': { type: 'boolean', default: false },
     'skip-clients': { type: 'boolean', default: false },
-    scale: { type: 'string', default: 'copy@1,copy@3,count@3' },
+    scale: { type: 'string', default: 'copy@1,copy@2,copy@3,count@2' },
     'phase-log': { type: 'string' },
     confluent: { type: 'boolean', default: false },
   },
