@@ -7,7 +7,7 @@
  * whole set, interleaved, and the table gives the median and the spread.
  *
  *   npm run bench:runtime [-- --records 400000 --partitions 3 --txn 500,2000 --repeat 3
- *                             --variants before,grouping,... --scale copy@1,copy@2,copy@3,count@2
+ *                             --variants before,grouping,... --scale copy@1,copy@2,count@2
  *                             --phase-log phases.json --confluent]
  *
  * `--scale`: processor@processes at the largest transaction size, with the
@@ -34,6 +34,7 @@ import {
   platformaticConsume,
   platformaticTransactionalCopy,
 } from './runtime/clients.ts';
+import { phases } from './runtime/clock.ts';
 import { CONFLUENT_BASELINES, CONFLUENT_FETCH, confluentClient } from './runtime/confluent.ts';
 import { CONFLUENT_VERSION } from './runtime/confluent-client.ts';
 import { exactlyOnceProcessesRate } from './runtime/eos-processes.ts';
@@ -43,7 +44,6 @@ import {
   consumeProduceRate,
   type EosResult,
   exactlyOnceRate,
-  phases,
   rawConsumeRate,
 } from './runtime/measure.ts';
 import type { BenchProcessor } from './runtime/processors.ts';
@@ -125,7 +125,7 @@ const { values } = parseArgs({
     variants: { type: 'string', default: LADDER.map((v) => v.name).join(',') },
     'skip-baselines': { type: 'boolean', default: false },
     'skip-clients': { type: 'boolean', default: false },
-    scale: { type: 'string', default: 'copy@1,copy@2,copy@3,count@2' },
+    scale: { type: 'string', default: 'copy@1,copy@2,count@2' },
     'phase-log': { type: 'string' },
     confluent: { type: 'boolean', default: false },
   },
@@ -189,8 +189,34 @@ for (let round = 1; round <= rounds; round++) {
   if (!values['skip-baselines']) {
     rawRuns.push(await rawConsumeRate(kafka, input, records));
     copyRuns.push(await consumeProduceRate(kafka, input, records, partitions, 'copy'));
-    originalCopyRuns.push(await consumeProduceRate(original, input, records, partitions, 'copy original'));
   }
+  // Right after the baselines: a load that comes and goes on a shared machine then moves both alike.
+  for (const { name, processor, processes } of scale) {
+    const label = `eos ${name}`;
+    const result =
+      processes === 1
+        ? await exactlyOnceRate(kafka, input, {
+            records,
+            partitions,
+            txn: clientTxn,
+            tuning: {},
+            codec: referenceCodec,
+            processor,
+            label,
+          })
+        : await exactlyOnceProcessesRate(kafka, input, {
+            records,
+            partitions,
+            txn: clientTxn,
+            processes,
+            processor,
+            label,
+          });
+    scaled.set(name, [...(scaled.get(name) ?? []), result]);
+    console.error(`round ${round} ${label}: ${result.rate.toFixed(0)} records/s`);
+  }
+  if (!values['skip-baselines'])
+    originalCopyRuns.push(await consumeProduceRate(original, input, records, partitions, 'copy original'));
   if (!values['skip-clients']) {
     const run = { kafka, input, records, partitions, txn: clientTxn };
     clientRuns.kafkajsTxCopy.push(await kafkajsTransactionalCopy(run));
@@ -216,30 +242,6 @@ for (let round = 1; round <= rounds; round++) {
       eos.set(at(variant.name, txn), [...(eos.get(at(variant.name, txn)) ?? []), result]);
       console.error(`round ${round} ${at(variant.name, txn)}: ${result.rate.toFixed(0)} records/s`);
     }
-  }
-  for (const { name, processor, processes } of scale) {
-    const label = `eos ${name}`;
-    const result =
-      processes === 1
-        ? await exactlyOnceRate(kafka, input, {
-            records,
-            partitions,
-            txn: clientTxn,
-            tuning: {},
-            codec: referenceCodec,
-            processor,
-            label,
-          })
-        : await exactlyOnceProcessesRate(kafka, input, {
-            records,
-            partitions,
-            txn: clientTxn,
-            processes,
-            processor,
-            label,
-          });
-    scaled.set(name, [...(scaled.get(name) ?? []), result]);
-    console.error(`round ${round} ${label}: ${result.rate.toFixed(0)} records/s`);
   }
 }
 clearInterval(rssProbe);

@@ -12,9 +12,9 @@ import type { Kafka } from 'kafkajs';
 import { REPO_ROOT, tsxLoaderUrl } from '../../stack/paths.ts';
 import { changelogStores, changelogTopic } from '../../streams/runtime/topics.ts';
 import { uniqueName } from '../../test/support/names.ts';
-import { runClock, type Timing } from './clock.ts';
+import { runClock, type Timing, timed } from './clock.ts';
 import { cpuMeter, cpuPerRecord } from './cpu.ts';
-import { type EosResult, timed } from './measure.ts';
+import type { EosResult } from './measure.ts';
 import { type BenchProcessor, type BenchTopics, benchDefinition } from './processors.ts';
 import { benchTopic, rememberBenchTopics } from './topics.ts';
 

@@ -5,29 +5,10 @@ import { changelogStores, changelogTopic } from '../../streams/runtime/topics.ts
 import type { RuntimeTuning } from '../../streams/runtime/tuning.ts';
 import type { Codec } from '../../streams/runtime/types.ts';
 import { uniqueName } from '../../test/support/names.ts';
-import { type RunClock, runClock, type Timing } from './clock.ts';
+import { type RunClock, runClock, type Timing, timed } from './clock.ts';
 import { cpuMeter, cpuPerRecord } from './cpu.ts';
 import { type BenchProcessor, benchDefinition } from './processors.ts';
 import { benchTopic, rememberBenchTopics } from './topics.ts';
-
-/** Monotonic microseconds, the clock of `node --cpu-prof` samples: phases can be cut out of a profile. */
-export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
-
-export interface Phase {
-  readonly name: string;
-  readonly startUs: number;
-  readonly endUs: number;
-}
-export const phases: Phase[] = [];
-
-export async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const startUs = monotonicUs();
-  try {
-    return await work();
-  } finally {
-    phases.push({ name, startUs, endUs: monotonicUs() });
-  }
-}
 
 export interface BaselineResult extends Timing {
   readonly nodeUsPerRecord: number;
@@ -54,7 +35,7 @@ export function rawConsumeRate(kafka: Kafka, topic: string, records: number): Pr
   return timed('raw consume', async () => {
     const cpu = cpuMeter();
     const consumer = kafka.consumer({ groupId: uniqueName('bench-raw'), maxWaitTimeInMs: 100 });
-    const clock = runClock();
+    const clock = runClock('raw consume');
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     const counting = countingBatches(records, clock);
@@ -84,7 +65,7 @@ export function consumeProduceRate(
     });
     await producer.connect();
     const consumer = kafka.consumer({ groupId: uniqueName('bench-copy'), maxWaitTimeInMs: 100 });
-    const clock = runClock();
+    const clock = runClock(label);
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     let seen = 0;
@@ -157,7 +138,7 @@ export function exactlyOnceRate(
     });
     let processed = 0;
     let writes = 0;
-    const clock = runClock();
+    const clock = runClock(options.label);
     const cpu = cpuMeter();
     runtime.events.onEvent('batch.start', () => clock.seen());
     const done = new Promise<Timing>((resolve) => {
