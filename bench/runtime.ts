@@ -70,40 +70,58 @@ const LADDER: readonly Variant[] = [
     name: 'before',
     change: 'original kafkajs 2.2.4, per-topic slices of 250, every touched key to the changelog',
     without: ['grouping', 'recordEncoding', 'coordinators'],
-    tuning: { produceRequests: 'per-topic-slices', skipUnchangedTombstones: false },
+    tuning: {
+      produceRequests: 'per-topic-slices',
+      skipUnchangedTombstones: false,
+      producerRetryInitialMs: 300,
+    },
     json: 'replacer',
   },
   {
     name: 'grouping',
     change: '+ linear grouping by partition (kafkajs patch)',
     without: ['recordEncoding', 'coordinators'],
-    tuning: { produceRequests: 'per-topic-slices', skipUnchangedTombstones: false },
+    tuning: {
+      produceRequests: 'per-topic-slices',
+      skipUnchangedTombstones: false,
+      producerRetryInitialMs: 300,
+    },
     json: 'replacer',
   },
   {
     name: 'encoding',
     change: '+ records encoded once at their exact size (kafkajs patch)',
     without: ['coordinators'],
-    tuning: { produceRequests: 'per-topic-slices', skipUnchangedTombstones: false },
+    tuning: {
+      produceRequests: 'per-topic-slices',
+      skipUnchangedTombstones: false,
+      producerRetryInitialMs: 300,
+    },
     json: 'replacer',
   },
   {
     name: 'one-request',
     change: '+ one produce call per transaction, all topics',
     without: ['coordinators'],
-    tuning: { produceRequests: 'one', skipUnchangedTombstones: false },
+    tuning: { produceRequests: 'one', skipUnchangedTombstones: false, producerRetryInitialMs: 300 },
     json: 'replacer',
   },
   {
     name: 'tombstones',
     change: '+ no changelog tombstone for a key created and deleted in one transaction',
     without: ['coordinators'],
-    tuning: {},
+    tuning: { producerRetryInitialMs: 300 },
     json: 'replacer',
   },
   {
     name: 'json',
     change: '+ JSON outputs without a replacer unless they hold bytes',
+    without: ['coordinators'],
+    tuning: { producerRetryInitialMs: 300 },
+  },
+  {
+    name: 'retry',
+    change: '+ a transactional producer that retries after 20 ms, not 300 (CONCURRENT_TRANSACTIONS)',
     without: ['coordinators'],
     tuning: {},
   },
@@ -148,8 +166,8 @@ const scale = (values.scale === '' ? [] : values.scale.split(',')).map((entry) =
   return { name: entry, processor: processor as BenchProcessor, processes };
 });
 
-const clientOf = (without: readonly PerformancePatch[]): KafkaClient => {
-  const { Kafka, logLevel } = kafkajsWithout(without);
+const clientOf = (without: readonly PerformancePatch[], ownCopy = false): KafkaClient => {
+  const { Kafka, logLevel } = kafkajsWithout(without, ownCopy);
   return new Kafka({
     clientId: 'amc-bench',
     brokers: [...loadEndpoints().kafkaBrokers],
@@ -159,7 +177,7 @@ const clientOf = (without: readonly PerformancePatch[]): KafkaClient => {
 };
 const kafka = clientOf([]);
 const original = clientOf(['grouping', 'recordEncoding', 'coordinators']);
-const clients = new Map(variants.map((v) => [v.name, clientOf(v.without)]));
+const clients = new Map(variants.map((v) => [v.name, clientOf(v.without, true)]));
 
 // The build, when the cache has none, happens before anything is timed.
 const librdkafka = values.confluent ? confluentClient().librdkafkaVersion : undefined;

@@ -20,9 +20,12 @@ const copies: string[] = [];
  * kafkajs as installed but with some performance patches taken back out: a
  * copy of the package in a temporary directory with those files' originals
  * (kept by the install as `.orig`) restored. The correctness patch stays in.
+ * `ownCopy`: a copy even with every patch in, so the code one measured case
+ * runs was compiled for that case alone, as every other case's copy is; code
+ * shared with the baselines ran measurably slower.
  */
-export function kafkajsWithout(patches: readonly PerformancePatch[]): typeof KafkaJs {
-  if (patches.length === 0) return require('kafkajs') as typeof KafkaJs;
+export function kafkajsWithout(patches: readonly PerformancePatch[], ownCopy = false): typeof KafkaJs {
+  if (patches.length === 0 && !ownCopy) return require('kafkajs') as typeof KafkaJs;
   const installed = path.dirname(require.resolve('kafkajs/package.json'));
   const copy = mkdtempSync(path.join(tmpdir(), 'amc-bench-kafkajs-'));
   copies.push(copy);

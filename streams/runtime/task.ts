@@ -49,6 +49,8 @@ export class PartitionTask {
       maxInFlightRequests: 1,
       transactionTimeout: options.transactionTimeoutMs,
       createPartitioner: Partitioners.DefaultPartitioner,
+      // Unbounded retries, as kafkajs sets for an idempotent producer by default; only the first wait is ours.
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: options.tuning.producerRetryInitialMs },
     });
     await producer.connect();
     // kafkajs initialises a transactional producer id lazily, at the first transaction. Begin one now,

@@ -21,11 +21,19 @@ export interface RuntimeTuning {
    * changelog record already says it is absent.
    */
   readonly skipUnchangedTombstones: boolean;
+  /**
+   * The first retry delay of a task's transactional producer, in ms (kafkajs
+   * doubles it from there). The broker answers CONCURRENT_TRANSACTIONS to a
+   * transaction begun while it still writes the previous commit's markers, a
+   * few milliseconds' work; kafkajs' default first wait is 300 ms.
+   */
+  readonly producerRetryInitialMs: number;
 }
 
 export const DEFAULT_TUNING: RuntimeTuning = deepFreeze({
   produceRequests: 'one',
   skipUnchangedTombstones: true,
+  producerRetryInitialMs: 20,
 });
 
 /** The tuning in force: the defaults with `overrides` on top, checked once and frozen. */
@@ -37,5 +45,9 @@ export function resolveTuning(overrides: Partial<RuntimeTuning> = {}): RuntimeTu
     );
   for (const flag of ['skipUnchangedTombstones'] as const)
     if (typeof tuning[flag] !== 'boolean') throw new RangeError(`tuning.${flag}: expected a boolean`);
+  if (!Number.isInteger(tuning.producerRetryInitialMs) || tuning.producerRetryInitialMs < 1)
+    throw new RangeError(
+      `tuning.producerRetryInitialMs: expected a whole number of ms, at least 1, got ${tuning.producerRetryInitialMs}`,
+    );
   return deepFreeze(tuning);
 }
