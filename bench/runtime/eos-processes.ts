@@ -14,7 +14,7 @@ import { changelogStores, changelogTopic } from '../../streams/runtime/topics.ts
 import { uniqueName } from '../../test/support/names.ts';
 import { runClock, type Timing, timed } from './clock.ts';
 import { cpuMeter, cpuPerRecord } from './cpu.ts';
-import type { EosResult } from './measure.ts';
+import type { EosCase, EosResult } from './measure.ts';
 import { type BenchProcessor, type BenchTopics, benchDefinition } from './processors.ts';
 import { benchTopic, rememberBenchTopics } from './topics.ts';
 
@@ -64,14 +64,7 @@ const stopped = (child: ChildProcess) =>
 export function exactlyOnceProcessesRate(
   kafka: Kafka,
   input: string,
-  options: {
-    records: number;
-    partitions: number;
-    txn: number;
-    processes: number;
-    processor: BenchProcessor;
-    label: string;
-  },
+  options: EosCase & { readonly processes: number },
 ): Promise<EosResult> {
   const { records, partitions, txn, processes, processor } = options;
   return timed(options.label, async () => {

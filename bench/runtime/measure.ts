@@ -103,19 +103,20 @@ export interface EosResult extends Timing {
   readonly brokerUsPerRecord: number | undefined;
 }
 
+/** What every exactly-once case is given: how much input, the transaction size, the processor, a name. */
+export interface EosCase {
+  readonly records: number;
+  readonly partitions: number;
+  readonly txn: number;
+  readonly processor: BenchProcessor;
+  readonly label: string;
+}
+
 /** A benchmark processor under exactly-once in this process, one transaction per `txn` records of a partition. */
 export function exactlyOnceRate(
   kafka: Kafka,
   input: string,
-  options: {
-    records: number;
-    partitions: number;
-    txn: number;
-    tuning: Partial<RuntimeTuning>;
-    codec: Codec;
-    processor: BenchProcessor;
-    label: string;
-  },
+  options: EosCase & { readonly tuning: Partial<RuntimeTuning>; readonly codec: Codec },
 ): Promise<EosResult> {
   const { records, partitions, txn, tuning } = options;
   return timed(options.label, async () => {
