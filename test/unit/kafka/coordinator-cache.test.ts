@@ -65,7 +65,13 @@ function fakeCluster(coordinator: () => Broker) {
     cluster: {
       retry: { retries: 3, initialRetryTime: 1, maxRetryTime: 5 },
       refreshMetadataIfNecessary: async () => undefined,
-      findGroupCoordinator: async ({ groupId, coordinatorType }: { groupId: string; coordinatorType: number }) => {
+      findGroupCoordinator: async ({
+        groupId,
+        coordinatorType,
+      }: {
+        groupId: string;
+        coordinatorType: number;
+      }) => {
         lookups.push(`${coordinatorType}:${groupId}`);
         return coordinator();
       },
@@ -73,7 +79,12 @@ function fakeCluster(coordinator: () => Broker) {
   };
 }
 
-const logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 const managerOf = (create: CreateManager, cluster: unknown) =>
   create({ logger, cluster, transactional: true, transactionalId: 'txn-a' });
 
