@@ -9,12 +9,33 @@ import {
   type PriceBar,
   type TrackedOutcome,
 } from '../../../streams/tracker/domain/index.ts';
-import { arrivalOrder, buildMarket, type Market, marketSpec } from './support/generated-market.ts';
+import {
+  arrivalOrder,
+  buildMarket,
+  type Market,
+  type MarketSpec,
+  marketSpec,
+} from './support/generated-market.ts';
 import { newYorkTime } from './support/market.ts';
 import { type ReplayEvent, replay } from './support/replay.ts';
 
 const RUNS = { numRuns: 150 };
 const REPLAY_RUNS = { numRuns: 40 };
+/** A discovery stamped in the hour New York clocks skip in spring: a generated case that once broke the market builder. */
+const SPRING_FORWARD: MarketSpec = {
+  discoveryDate: '2026-03-08',
+  discoveryHour: 2,
+  discoveryPrice: 1,
+  basis: 'trading',
+  steps: Array.from({ length: 34 }, () => ({
+    kind: 'none' as const,
+    moveBp: 0,
+    highSpreadBp: 0,
+    lowSpreadBp: 0,
+  })),
+  extraDays: 0,
+  arrivalKeys: [0],
+};
 
 function contextOf(market: Market): OutcomeContext {
   return { config: createTrackerConfig({ basis: market.basis }), calendar: nyse };
@@ -63,7 +84,7 @@ describe('generated markets', () => {
         const market = buildMarket(spec);
         checkInvariants(evaluateAt(market, market.bars));
       }),
-      RUNS,
+      { ...RUNS, examples: [[SPRING_FORWARD]] },
     );
   });
 

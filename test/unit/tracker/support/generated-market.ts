@@ -91,8 +91,21 @@ function barsOfSession(session: string, step: SessionStep, open: number, symbol:
   return [];
 }
 
+/**
+ * The New York instant at `hour` on `date`. The hour clocks skip when they
+ * spring forward (02:00 on the second Sunday of March) has no instant: a
+ * discovery then is stamped as a clock shows it, at 03:00.
+ */
+function discoveryInstant(date: string, hour: number): number {
+  try {
+    return newYorkTime(date, hour, 0);
+  } catch {
+    return newYorkTime(date, hour + 1, 0);
+  }
+}
+
 export function buildMarket(spec: MarketSpec, symbol = 'GEN'): Market {
-  const discoveredAt = newYorkTime(spec.discoveryDate, spec.discoveryHour, 0);
+  const discoveredAt = discoveryInstant(spec.discoveryDate, spec.discoveryHour);
   const bars: PriceBar[] = [];
   let price = spec.discoveryPrice;
   spec.steps.forEach((step, index) => {
