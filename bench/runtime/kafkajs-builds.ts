@@ -20,9 +20,8 @@ const copies: string[] = [];
  * kafkajs as installed but with some performance patches taken back out: a
  * copy of the package in a temporary directory with those files' originals
  * (kept by the install as `.orig`) restored. The correctness patch stays in.
- * `ownCopy`: a copy even with every patch in, so the code one measured case
- * runs was compiled for that case alone, as every other case's copy is; code
- * shared with the baselines ran measurably slower.
+ * `ownCopy`: a copy even with every patch in, so that every row of the
+ * ladder runs code of its own, none of it warmed up by the baselines.
  */
 export function kafkajsWithout(patches: readonly PerformancePatch[], ownCopy = false): typeof KafkaJs {
   if (patches.length === 0 && !ownCopy) return require('kafkajs') as typeof KafkaJs;
