@@ -24,10 +24,7 @@ import { parseArgs } from 'node:util';
 import type { Kafka as KafkaClient } from 'kafkajs';
 import { loadEndpoints } from '../config/endpoints.ts';
 import { referenceCodec } from '../streams/reference/count-processor.ts';
-import { encodeJsonWithBytes } from '../streams/runtime/json-codec.ts';
 import { runtimeLogCreator } from '../streams/runtime/kafka-logging.ts';
-import type { RuntimeTuning } from '../streams/runtime/tuning.ts';
-import type { Codec } from '../streams/runtime/types.ts';
 import { produceInput } from '../test/support/reference-run.ts';
 import {
   kafkajsTransactionalCopy,
@@ -39,6 +36,7 @@ import { CONFLUENT_BASELINES, CONFLUENT_FETCH, confluentClient } from './runtime
 import { CONFLUENT_VERSION } from './runtime/confluent-client.ts';
 import { exactlyOnceProcessesRate } from './runtime/eos-processes.ts';
 import { kafkajsWithout, type PerformancePatch, removeKafkajsCopies } from './runtime/kafkajs-builds.ts';
+import { LADDER } from './runtime/ladder.ts';
 import {
   type BaselineResult,
   consumeProduceRate,
@@ -49,90 +47,6 @@ import {
 import type { BenchProcessor } from './runtime/processors.ts';
 import { rate, ratio, spreadOf, table } from './runtime/report.ts';
 import { benchTopic, deleteBenchTopics } from './runtime/topics.ts';
-
-interface Variant {
-  readonly name: string;
-  readonly change: string;
-  readonly without: readonly PerformancePatch[];
-  readonly tuning: Partial<RuntimeTuning>;
-  /** `replacer`: every output through JSON.stringify with a replacer, as before values were checked for bytes. */
-  readonly json?: 'replacer';
-}
-
-const replacerCodec: Codec = {
-  ...referenceCodec,
-  encode: async (_topic, value) => encodeJsonWithBytes(value),
-};
-
-/** The ladder: each variant is the one above it plus one change. */
-const LADDER: readonly Variant[] = [
-  {
-    name: 'before',
-    change: 'original kafkajs 2.2.4, per-topic slices of 250, every touched key to the changelog',
-    without: ['grouping', 'recordEncoding', 'coordinators'],
-    tuning: {
-      produceRequests: 'per-topic-slices',
-      skipUnchangedTombstones: false,
-      producerRetryInitialMs: 300,
-    },
-    json: 'replacer',
-  },
-  {
-    name: 'grouping',
-    change: '+ linear grouping by partition (kafkajs patch)',
-    without: ['recordEncoding', 'coordinators'],
-    tuning: {
-      produceRequests: 'per-topic-slices',
-      skipUnchangedTombstones: false,
-      producerRetryInitialMs: 300,
-    },
-    json: 'replacer',
-  },
-  {
-    name: 'encoding',
-    change: '+ records encoded once at their exact size (kafkajs patch)',
-    without: ['coordinators'],
-    tuning: {
-      produceRequests: 'per-topic-slices',
-      skipUnchangedTombstones: false,
-      producerRetryInitialMs: 300,
-    },
-    json: 'replacer',
-  },
-  {
-    name: 'one-request',
-    change: '+ one produce call per transaction, all topics',
-    without: ['coordinators'],
-    tuning: { produceRequests: 'one', skipUnchangedTombstones: false, producerRetryInitialMs: 300 },
-    json: 'replacer',
-  },
-  {
-    name: 'tombstones',
-    change: '+ no changelog tombstone for a key created and deleted in one transaction',
-    without: ['coordinators'],
-    tuning: { producerRetryInitialMs: 300 },
-    json: 'replacer',
-  },
-  {
-    name: 'json',
-    change: '+ JSON outputs without a replacer unless they hold bytes',
-    without: ['coordinators'],
-    tuning: { producerRetryInitialMs: 300 },
-  },
-  {
-    name: 'retry',
-    change: '+ a transactional producer that retries after 20 ms, not 300 (CONCURRENT_TRANSACTIONS)',
-    without: ['coordinators'],
-    tuning: {},
-  },
-  {
-    name: 'coordinators',
-    change:
-      '+ coordinator lookups remembered, not asked before every request (kafkajs patch; = the defaults)',
-    without: [],
-    tuning: {},
-  },
-];
 
 const { values } = parseArgs({
   options: {
@@ -253,7 +167,7 @@ for (let round = 1; round <= rounds; round++) {
         partitions,
         txn,
         tuning: variant.tuning,
-        codec: variant.json === 'replacer' ? replacerCodec : referenceCodec,
+        codec: variant.codec,
         processor: 'count',
         label: `eos ${at(variant.name, txn)}`,
       });
