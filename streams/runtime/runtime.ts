@@ -1,8 +1,9 @@
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { committedOffset } from './committed-offset.ts';
 import { classifyError, RuntimeError } from './errors.ts';
 import { RuntimeEventEmitter } from './events.ts';
 import { RuntimeMetrics } from './metrics.ts';
-import { committedOffset, PartitionTask, type TaskOptions } from './task.ts';
+import { PartitionTask, type TaskOptions } from './task.ts';
 import { prepareTopics } from './topics.ts';
 import { type RuntimeTuning, resolveTuning } from './tuning.ts';
 import type { Codec, ProcessorDefinition } from './types.ts';

@@ -1,5 +1,6 @@
 import type { Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
+import { committedOffset } from './committed-offset.ts';
 import type { RuntimeEventEmitter } from './events.ts';
 import { PartitionProcessor } from './partition-processor.ts';
 import { restorePartition } from './restore.ts';
@@ -290,23 +291,5 @@ export class PartitionTask {
 
   async close(): Promise<void> {
     await this.producer.disconnect().catch(() => undefined);
-  }
-}
-
-/** The group's committed offset for a partition (0 when none: start from the beginning). */
-export async function committedOffset(
-  kafka: Kafka,
-  groupId: string,
-  topic: string,
-  partition: number,
-): Promise<bigint> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    const offset = entry?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
-    return BigInt(offset) < 0n ? 0n : BigInt(offset);
-  } finally {
-    await admin.disconnect();
   }
 }
