@@ -110,10 +110,23 @@ function java(args: readonly string[]): string[] {
   ];
 }
 
+/**
+ * A KRaft cluster id: 16 random bytes in URL-safe base64, as Kafka makes
+ * them. One in 64 begins with '-', which the storage tool's argument parser
+ * takes for an option, leaving `-t` without its value: such an id is drawn
+ * again, as Kafka's own generator does.
+ */
+export function kafkaClusterId(random: () => Buffer = () => randomBytes(16)): string {
+  for (;;) {
+    const id = random().toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
 /** KRaft storage is formatted once; a formatted folder has meta.properties. */
 function ensureFormatted(propertiesFile: string): void {
   if (existsSync(path.join(dataDir, 'meta.properties'))) return;
-  const clusterId = randomBytes(16).toString('base64url');
+  const clusterId = kafkaClusterId();
   const result = spawnSync(
     'java',
     java(['kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile, '--ignore-formatted']),
