@@ -18,6 +18,7 @@ const PATCHES = [
   ['filterAbortedMessages.js', 'src/consumer/filterAbortedMessages.js'], // correctness: read_committed
   ['groupMessagesPerPartition.js', 'src/producer/groupMessagesPerPartition.js'], // quadratic grouping
   ['recordV0.js', 'src/protocol/recordBatch/record/v0/index.js'], // per-record encoding cost
+  ['produceV3.js', 'src/protocol/requests/produce/v3/request.js'], // a request's copies; uses recordV0.js
   ['eosManager.js', 'src/producer/eosManager/index.js'], // a coordinator lookup before every transactional request
 ];
 

@@ -10,6 +10,7 @@ const require = createRequire(import.meta.url);
 export const PERFORMANCE_PATCHES = {
   grouping: 'src/producer/groupMessagesPerPartition.js',
   recordEncoding: 'src/protocol/recordBatch/record/v0/index.js',
+  produceRequest: 'src/protocol/requests/produce/v3/request.js',
   coordinators: 'src/producer/eosManager/index.js',
 } as const;
 export type PerformancePatch = keyof typeof PERFORMANCE_PATCHES;
@@ -25,6 +26,9 @@ const copies: string[] = [];
  */
 export function kafkajsWithout(patches: readonly PerformancePatch[], ownCopy = false): typeof KafkaJs {
   if (patches.length === 0 && !ownCopy) return require('kafkajs') as typeof KafkaJs;
+  // The produce request's patch writes records with the record patch's functions.
+  if (patches.includes('recordEncoding') && !patches.includes('produceRequest'))
+    throw new Error('kafkajs without the record patch needs the produce request patch taken out too');
   const installed = path.dirname(require.resolve('kafkajs/package.json'));
   const copy = mkdtempSync(path.join(tmpdir(), 'amc-bench-kafkajs-'));
   copies.push(copy);

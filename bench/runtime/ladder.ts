@@ -29,7 +29,7 @@ export const LADDER: readonly Variant[] = [
   {
     name: 'before',
     change: 'original kafkajs 2.2.4, per-topic slices of 250, every touched key to the changelog',
-    without: ['grouping', 'recordEncoding', 'coordinators'],
+    without: ['grouping', 'recordEncoding', 'produceRequest', 'coordinators'],
     tuning: {
       produceRequests: 'per-topic-slices',
       skipUnchangedTombstones: false,
@@ -40,7 +40,7 @@ export const LADDER: readonly Variant[] = [
   {
     name: 'grouping',
     change: '+ linear grouping by partition (kafkajs patch)',
-    without: ['recordEncoding', 'coordinators'],
+    without: ['recordEncoding', 'produceRequest', 'coordinators'],
     tuning: {
       produceRequests: 'per-topic-slices',
       skipUnchangedTombstones: false,
@@ -51,7 +51,7 @@ export const LADDER: readonly Variant[] = [
   {
     name: 'encoding',
     change: '+ records encoded once at their exact size (kafkajs patch)',
-    without: ['coordinators'],
+    without: ['produceRequest', 'coordinators'],
     tuning: {
       produceRequests: 'per-topic-slices',
       skipUnchangedTombstones: false,
@@ -62,35 +62,42 @@ export const LADDER: readonly Variant[] = [
   {
     name: 'one-request',
     change: '+ one produce call per transaction, all topics',
-    without: ['coordinators'],
+    without: ['produceRequest', 'coordinators'],
     tuning: { produceRequests: 'one', skipUnchangedTombstones: false, producerRetryInitialMs: 300 },
     codec: replacerCodec,
   },
   {
     name: 'tombstones',
     change: '+ no changelog tombstone for a key created and deleted in one transaction',
-    without: ['coordinators'],
+    without: ['produceRequest', 'coordinators'],
     tuning: { producerRetryInitialMs: 300 },
     codec: replacerCodec,
   },
   {
     name: 'json',
     change: '+ JSON outputs without a replacer unless they hold bytes',
-    without: ['coordinators'],
+    without: ['produceRequest', 'coordinators'],
     tuning: { producerRetryInitialMs: 300 },
     codec: referenceCodec,
   },
   {
     name: 'retry',
     change: '+ a transactional producer that retries after 20 ms, not 300 (CONCURRENT_TRANSACTIONS)',
-    without: ['coordinators'],
+    without: ['produceRequest', 'coordinators'],
     tuning: {},
     codec: referenceCodec,
   },
   {
     name: 'coordinators',
+    change: '+ coordinator lookups remembered, not asked before every request (kafkajs patch)',
+    without: ['produceRequest'],
+    tuning: {},
+    codec: referenceCodec,
+  },
+  {
+    name: 'one-buffer',
     change:
-      '+ coordinator lookups remembered, not asked before every request (kafkajs patch; = the defaults)',
+      '+ a produce request written once into one buffer, records included (kafkajs patch; = the defaults)',
     without: [],
     tuning: {},
     codec: referenceCodec,

@@ -7,6 +7,10 @@
 // exactly that size. The bytes are the same (test/unit/kafka/record-encoding.test.ts
 // compares them with the original's).
 //
+// Besides the module's own function, the measuring and writing steps are
+// exported for the produce request's patch (stack/patches/produceV3.js),
+// which writes a whole batch's records into one buffer.
+//
 // Record (v2 record batch) =>
 //   Length => VarInt, Attributes => Int8, TimestampDelta => VarLong,
 //   OffsetDelta => VarInt, Key => VarInt-prefixed bytes (-1: null),
@@ -59,19 +63,30 @@ const zigzagTimestampDelta = delta => {
   return zigzagBig(BigInt.asIntN(64, Long.fromValue(delta).value))
 }
 
-/** Bytes of a key, value or header value: a Buffer as it is, anything else as its UTF-8 string. */
-const bytesOf = value => {
+const sizeOfVarlong = zigzagged =>
+  typeof zigzagged === 'bigint' ? sizeOfUnsignedBig(zigzagged) : sizeOfUnsigned(zigzagged)
+
+/**
+ * A key, value or header value as written: null, a Buffer as it is, or
+ * anything else as its UTF-8 string (written straight into the output).
+ */
+const fieldOf = value => {
   if (value == null) return null
-  return Buffer.isBuffer(value) ? value : Buffer.from(String(value), 'utf8')
+  return Buffer.isBuffer(value) ? value : String(value)
 }
 
-const sizeOfBytes = bytes =>
-  bytes === null ? 1 : sizeOfUnsigned(zigzag32(bytes.length)) + bytes.length
+const byteLengthOf = field => (typeof field === 'string' ? Buffer.byteLength(field, 'utf8') : field.length)
+
+const sizeOfField = field => {
+  if (field === null) return 1
+  const length = byteLengthOf(field)
+  return sizeOfUnsigned(zigzag32(length)) + length
+}
 
 class Writer {
-  constructor(buf) {
+  constructor(buf, offset = 0) {
     this.buf = buf
-    this.offset = 0
+    this.offset = offset
   }
 
   unsigned(value) {
@@ -90,56 +105,92 @@ class Writer {
     this.buf[this.offset++] = Number(value)
   }
 
-  bytes(bytes) {
-    if (bytes === null) {
+  varlong(zigzagged) {
+    if (typeof zigzagged === 'bigint') this.unsignedBig(zigzagged)
+    else this.unsigned(zigzagged)
+  }
+
+  field(field) {
+    if (field === null) {
       this.unsigned(zigzag32(-1))
-      return
+    } else if (typeof field === 'string') {
+      const length = Buffer.byteLength(field, 'utf8')
+      this.unsigned(zigzag32(length))
+      this.offset += this.buf.write(field, this.offset, length, 'utf8')
+    } else {
+      this.unsigned(zigzag32(field.length))
+      field.copy(this.buf, this.offset)
+      this.offset += field.length
     }
-    this.unsigned(zigzag32(bytes.length))
-    bytes.copy(this.buf, this.offset)
-    this.offset += bytes.length
   }
 }
 
-const headerList = headers => {
-  const list = []
-  for (const key of Object.keys(headers)) {
+/** Calls `each(key, value)` for every header, once per value of a multi-valued one. */
+const forEachHeader = (headers, each) => {
+  if (headers == null) return
+  for (const key in headers) {
+    if (!Object.prototype.hasOwnProperty.call(headers, key)) continue
     const value = headers[key]
-    if (Array.isArray(value)) for (const each of value) list.push([key, each])
-    else list.push([key, value])
+    if (Array.isArray(value)) for (const one of value) each(key, one)
+    else each(key, value)
   }
-  return list
 }
 
-module.exports = ({ offsetDelta = 0, timestampDelta = 0, key, value, headers = {} }) => {
-  const keyBytes = bytesOf(key)
-  const valueBytes = bytesOf(value)
-  const headerBytes = headerList(headers).map(([k, v]) => [Buffer.from(k, 'utf8'), bytesOf(v)])
-  const timestamp = zigzagTimestampDelta(timestampDelta)
-  const offset = zigzag32(offsetDelta)
-
+/** A record's body (everything after its length prefix), in bytes. */
+const sizeOfBody = (message, offsetDelta, zigzaggedTimestamp) => {
   let body =
     1 + // attributes: none used
-    (typeof timestamp === 'bigint' ? sizeOfUnsignedBig(timestamp) : sizeOfUnsigned(timestamp)) +
-    sizeOfUnsigned(offset) +
-    sizeOfBytes(keyBytes) +
-    sizeOfBytes(valueBytes) +
-    sizeOfUnsigned(zigzag32(headerBytes.length))
-  for (const [k, v] of headerBytes) body += sizeOfBytes(k) + sizeOfBytes(v)
-
-  const lengthPrefix = zigzag32(body)
-  const out = new Writer(Buffer.allocUnsafe(sizeOfUnsigned(lengthPrefix) + body))
-  out.unsigned(lengthPrefix)
-  out.buf[out.offset++] = 0
-  if (typeof timestamp === 'bigint') out.unsignedBig(timestamp)
-  else out.unsigned(timestamp)
-  out.unsigned(offset)
-  out.bytes(keyBytes)
-  out.bytes(valueBytes)
-  out.unsigned(zigzag32(headerBytes.length))
-  for (const [k, v] of headerBytes) {
-    out.bytes(k)
-    out.bytes(v)
-  }
-  return new EncodedRecord(out.buf)
+    sizeOfVarlong(zigzaggedTimestamp) +
+    sizeOfUnsigned(zigzag32(offsetDelta)) +
+    sizeOfField(fieldOf(message.key)) +
+    sizeOfField(fieldOf(message.value))
+  let count = 0
+  forEachHeader(message.headers, (key, value) => {
+    count++
+    body += sizeOfField(key) + sizeOfField(fieldOf(value))
+  })
+  return body + sizeOfUnsigned(zigzag32(count))
 }
+
+/** The size of a record's body: everything after its length prefix. */
+const sizeOfRecordBody = (message, offsetDelta, timestampDelta) =>
+  sizeOfBody(message, offsetDelta, zigzagTimestampDelta(timestampDelta))
+
+/** A record's size on the wire, its length prefix included, from its body's. */
+const sizeOfFramedRecord = body => sizeOfUnsigned(zigzag32(body)) + body
+
+/**
+ * Writes the record at `writer.offset` and advances it by the record's
+ * framed size; `body` is `sizeOfRecordBody` of the same arguments.
+ */
+const writeRecord = (writer, message, offsetDelta, timestampDelta, body) => {
+  const timestamp = zigzagTimestampDelta(timestampDelta)
+  writer.unsigned(zigzag32(body))
+  writer.buf[writer.offset++] = 0
+  writer.varlong(timestamp)
+  writer.unsigned(zigzag32(offsetDelta))
+  writer.field(fieldOf(message.key))
+  writer.field(fieldOf(message.value))
+  let count = 0
+  forEachHeader(message.headers, () => count++)
+  writer.unsigned(zigzag32(count))
+  forEachHeader(message.headers, (key, value) => {
+    writer.field(key)
+    writer.field(fieldOf(value))
+  })
+}
+
+const Record = ({ offsetDelta = 0, timestampDelta = 0, key, value, headers }) => {
+  const message = { key, value, headers }
+  const body = sizeOfRecordBody(message, offsetDelta, timestampDelta)
+  const writer = new Writer(Buffer.allocUnsafe(sizeOfFramedRecord(body)))
+  writeRecord(writer, message, offsetDelta, timestampDelta, body)
+  return new EncodedRecord(writer.buf)
+}
+
+module.exports = Record
+module.exports.sizeOfRecordBody = sizeOfRecordBody
+module.exports.sizeOfFramedRecord = sizeOfFramedRecord
+module.exports.writeRecord = writeRecord
+module.exports.Writer = Writer
+module.exports.EncodedRecord = EncodedRecord
