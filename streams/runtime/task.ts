@@ -119,9 +119,7 @@ export class PartitionTask {
   ): Promise<void> {
     const { codec, definition, events } = this.options;
     const began = Date.now();
-    const byOffset = new Map<string, KafkaMessage>();
     const decoded = await Promise.all(messages.map((m) => codec.decode(this.topic, m.value)));
-    for (const message of messages) byOffset.set(message.offset, message);
     // A record the processor throws on is a poison record: the chunk is rolled
     // back and run again with that record dead-lettered, so its partial writes vanish.
     const poison = new Map<string, string>();
@@ -164,8 +162,11 @@ export class PartitionTask {
             : { key: out.key, value, timestamp, partition: out.partition },
         );
       }
+      // Built only when there are dead letters: most chunks have none, and it would cost a map entry a record.
+      const byOffset =
+        work.rejected.length === 0 ? undefined : new Map(messages.map((m) => [m.offset, m] as const));
       for (const { record, rejection } of work.rejected) {
-        const original = byOffset.get(record.offset);
+        const original = byOffset?.get(record.offset);
         const deadLetter: DeadLetter = {
           source_topic: record.topic,
           source_partition: record.partition,

@@ -114,7 +114,8 @@ export type Decoded<V> =
  */
 export interface Codec<V = unknown> {
   decode(topic: string, value: Buffer | null): Promise<Decoded<V>>;
-  encode(topic: string, value: unknown): Promise<Buffer>;
+  /** The record's value on the wire: bytes, or text the producer writes as UTF-8. */
+  encode(topic: string, value: unknown): Promise<Buffer | string>;
 }
 
 /** What the runtime hands the codec to encode for the dead-letter topic. */

@@ -62,7 +62,7 @@ export function createRuntimeCodec(serde: Serde, bindings: TopicBindings): Codec
         ? { ok: true, value: result.record, eventTime: eventTimeOf(contract, result.record) }
         : { ok: false, code: result.rejection.code, reason: result.rejection.message };
     },
-    async encode(topic: string, value: unknown): Promise<Buffer> {
+    async encode(topic: string, value: unknown): Promise<Buffer | string> {
       const json = jsonCodecs.get(topic);
       if (json) return json.encode(topic, value);
       const contract = contractOf(topic);
