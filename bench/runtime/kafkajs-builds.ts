@@ -12,6 +12,7 @@ export const PERFORMANCE_PATCHES = {
   recordEncoding: 'src/protocol/recordBatch/record/v0/index.js',
   produceRequest: 'src/protocol/requests/produce/v3/request.js',
   coordinators: 'src/producer/eosManager/index.js',
+  keyHash: 'src/producer/partitioners/default/murmur2.js',
 } as const;
 export type PerformancePatch = keyof typeof PERFORMANCE_PATCHES;
 

@@ -29,7 +29,7 @@ export const LADDER: readonly Variant[] = [
   {
     name: 'before',
     change: 'original kafkajs 2.2.4, per-topic slices of 250, every touched key to the changelog',
-    without: ['grouping', 'recordEncoding', 'produceRequest', 'coordinators'],
+    without: ['grouping', 'recordEncoding', 'produceRequest', 'coordinators', 'keyHash'],
     tuning: {
       produceRequests: 'per-topic-slices',
       skipUnchangedTombstones: false,
@@ -40,7 +40,7 @@ export const LADDER: readonly Variant[] = [
   {
     name: 'grouping',
     change: '+ linear grouping by partition (kafkajs patch)',
-    without: ['recordEncoding', 'produceRequest', 'coordinators'],
+    without: ['recordEncoding', 'produceRequest', 'coordinators', 'keyHash'],
     tuning: {
       produceRequests: 'per-topic-slices',
       skipUnchangedTombstones: false,
@@ -51,7 +51,7 @@ export const LADDER: readonly Variant[] = [
   {
     name: 'encoding',
     change: '+ records encoded once at their exact size (kafkajs patch)',
-    without: ['produceRequest', 'coordinators'],
+    without: ['produceRequest', 'coordinators', 'keyHash'],
     tuning: {
       produceRequests: 'per-topic-slices',
       skipUnchangedTombstones: false,
@@ -62,42 +62,49 @@ export const LADDER: readonly Variant[] = [
   {
     name: 'one-request',
     change: '+ one produce call per transaction, all topics',
-    without: ['produceRequest', 'coordinators'],
+    without: ['produceRequest', 'coordinators', 'keyHash'],
     tuning: { produceRequests: 'one', skipUnchangedTombstones: false, producerRetryInitialMs: 300 },
     codec: replacerCodec,
   },
   {
     name: 'tombstones',
     change: '+ no changelog tombstone for a key created and deleted in one transaction',
-    without: ['produceRequest', 'coordinators'],
+    without: ['produceRequest', 'coordinators', 'keyHash'],
     tuning: { producerRetryInitialMs: 300 },
     codec: replacerCodec,
   },
   {
     name: 'json',
     change: '+ JSON outputs without a replacer unless they hold bytes',
-    without: ['produceRequest', 'coordinators'],
+    without: ['produceRequest', 'coordinators', 'keyHash'],
     tuning: { producerRetryInitialMs: 300 },
     codec: referenceCodec,
   },
   {
     name: 'retry',
     change: '+ a transactional producer that retries after 20 ms, not 300 (CONCURRENT_TRANSACTIONS)',
-    without: ['produceRequest', 'coordinators'],
+    without: ['produceRequest', 'coordinators', 'keyHash'],
     tuning: {},
     codec: referenceCodec,
   },
   {
     name: 'coordinators',
     change: '+ coordinator lookups remembered, not asked before every request (kafkajs patch)',
-    without: ['produceRequest'],
+    without: ['produceRequest', 'keyHash'],
     tuning: {},
     codec: referenceCodec,
   },
   {
     name: 'one-buffer',
+    change: '+ a produce request written once into one buffer, records included (kafkajs patch)',
+    without: ['keyHash'],
+    tuning: {},
+    codec: referenceCodec,
+  },
+  {
+    name: 'key-hash',
     change:
-      '+ a produce request written once into one buffer, records included (kafkajs patch; = the defaults)',
+      '+ the partitioner hashes keys in 32-bit integers, strings without a copy (kafkajs patch; = the defaults)',
     without: [],
     tuning: {},
     codec: referenceCodec,
