@@ -53,12 +53,8 @@ export function encodeJsonWithBytes(value: unknown): string {
  */
 export function jsonCodec(eventTimeOf: JsonEventTime): Codec<unknown> {
   return {
-    async decode(_topic, value) {
-      return decodeJson(value, eventTimeOf);
-    },
-    async encode(_topic, value) {
-      return encodeJson(value);
-    },
+    decode: (_topic, value) => decodeJson(value, eventTimeOf),
+    encode: (_topic, value) => encodeJson(value),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import { committedOffset } from './committed-offset.ts';
 import type { RuntimeEventEmitter } from './events.ts';
+import { whenAll } from './maybe-promise.ts';
 import { PartitionProcessor } from './partition-processor.ts';
 import { restorePartition } from './restore.ts';
 import { changelogTopic, isStateful } from './topics.ts';
@@ -119,7 +120,7 @@ export class PartitionTask {
   ): Promise<void> {
     const { codec, definition, events } = this.options;
     const began = Date.now();
-    const decoded = await Promise.all(messages.map((m) => codec.decode(this.topic, m.value)));
+    const decoded = await whenAll(messages.map((m) => codec.decode(this.topic, m.value)));
     // A record the processor throws on is a poison record: the chunk is rolled
     // back and run again with that record dead-lettered, so its partial writes vanish.
     const poison = new Map<string, string>();
@@ -150,7 +151,7 @@ export class PartitionTask {
         else topicMessages.set(topic, [message]);
       };
       // Encoded side by side: one wait for the chunk's outputs rather than one each.
-      const encoded = await Promise.all(work.outputs.map((out) => codec.encode(out.topic, out.value)));
+      const encoded = await whenAll(work.outputs.map((out) => codec.encode(out.topic, out.value)));
       const streamTime = String(this.state.streamTime);
       for (const [i, out] of work.outputs.entries()) {
         const value = encoded[i]!;

@@ -113,10 +113,18 @@ export type Decoded<V> =
  * Decoding also reads the value's event time with its topic's extractor.
  */
 export interface Codec<V = unknown> {
-  decode(topic: string, value: Buffer | null): Promise<Decoded<V>>;
+  /**
+   * A codec answers at once when it can (JSON, or a schema it already
+   * holds) and with a promise only when it must wait: the runtime decodes
+   * and encodes a chunk of thousands of records and waits once, only for
+   * those that need it.
+   */
+  decode(topic: string, value: Buffer | null): MaybePromise<Decoded<V>>;
   /** The record's value on the wire: bytes, or text the producer writes as UTF-8. */
-  encode(topic: string, value: unknown): Promise<Buffer | string>;
+  encode(topic: string, value: unknown): MaybePromise<Buffer | string>;
 }
+
+export type MaybePromise<T> = T | Promise<T>;
 
 /** What the runtime hands the codec to encode for the dead-letter topic. */
 export interface DeadLetter {

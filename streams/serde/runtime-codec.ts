@@ -6,7 +6,7 @@ import {
 } from '../../schemas/types.generated.ts';
 import { RuntimeError } from '../runtime/errors.ts';
 import { type JsonEventTime, jsonCodec } from '../runtime/json-codec.ts';
-import type { Codec, DeadLetter, Decoded } from '../runtime/types.ts';
+import type { Codec, DeadLetter, Decoded, MaybePromise } from '../runtime/types.ts';
 import type { Serde } from './serde.ts';
 
 /**
@@ -53,16 +53,20 @@ export function createRuntimeCodec(serde: Serde, bindings: TopicBindings): Codec
   };
   const jsonCodecs = new Map([...bindings.json].map(([topic, extractor]) => [topic, jsonCodec(extractor)]));
   return {
-    async decode(topic: string, value: Buffer | null): Promise<Decoded<unknown>> {
+    decode(topic: string, value: Buffer | null): MaybePromise<Decoded<unknown>> {
       const json = jsonCodecs.get(topic);
       if (json) return json.decode(topic, value);
       const contract = contractOf(topic);
-      const result = await serde.decode(contract, value);
-      return result.ok
-        ? { ok: true, value: result.record, eventTime: eventTimeOf(contract, result.record) }
-        : { ok: false, code: result.rejection.code, reason: result.rejection.message };
+      return serde
+        .decode(contract, value)
+        .then(
+          (result): Decoded<unknown> =>
+            result.ok
+              ? { ok: true, value: result.record, eventTime: eventTimeOf(contract, result.record) }
+              : { ok: false, code: result.rejection.code, reason: result.rejection.message },
+        );
     },
-    async encode(topic: string, value: unknown): Promise<Buffer | string> {
+    encode(topic: string, value: unknown): MaybePromise<Buffer | string> {
       const json = jsonCodecs.get(topic);
       if (json) return json.encode(topic, value);
       const contract = contractOf(topic);
