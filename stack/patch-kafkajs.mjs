@@ -19,6 +19,7 @@ const PATCHES = [
   ['groupMessagesPerPartition.js', 'src/producer/groupMessagesPerPartition.js'], // quadratic grouping
   ['recordV0.js', 'src/protocol/recordBatch/record/v0/index.js'], // per-record encoding cost
   ['produceV3.js', 'src/protocol/requests/produce/v3/request.js'], // a request's copies; uses recordV0.js
+  ['crc32C.js', 'src/protocol/recordBatch/crc32C/crc32C.js'], // a table lookup per byte of every batch
   ['murmur2.js', 'src/producer/partitioners/default/murmur2.js'], // BigInt arithmetic to hash each key
   ['eosManager.js', 'src/producer/eosManager/index.js'], // a coordinator lookup before every transactional request
 ];

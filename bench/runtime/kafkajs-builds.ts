@@ -13,6 +13,7 @@ export const PERFORMANCE_PATCHES = {
   produceRequest: 'src/protocol/requests/produce/v3/request.js',
   coordinators: 'src/producer/eosManager/index.js',
   keyHash: 'src/producer/partitioners/default/murmur2.js',
+  checksum: 'src/protocol/recordBatch/crc32C/crc32C.js',
 } as const;
 export type PerformancePatch = keyof typeof PERFORMANCE_PATCHES;
 

@@ -29,7 +29,7 @@ export const LADDER: readonly Variant[] = [
   {
     name: 'before',
     change: 'original kafkajs 2.2.4, per-topic slices of 250, every touched key to the changelog',
-    without: ['grouping', 'recordEncoding', 'produceRequest', 'coordinators', 'keyHash'],
+    without: ['grouping', 'recordEncoding', 'produceRequest', 'coordinators', 'keyHash', 'checksum'],
     tuning: {
       produceRequests: 'per-topic-slices',
       skipUnchangedTombstones: false,
@@ -40,7 +40,7 @@ export const LADDER: readonly Variant[] = [
   {
     name: 'grouping',
     change: '+ linear grouping by partition (kafkajs patch)',
-    without: ['recordEncoding', 'produceRequest', 'coordinators', 'keyHash'],
+    without: ['recordEncoding', 'produceRequest', 'coordinators', 'keyHash', 'checksum'],
     tuning: {
       produceRequests: 'per-topic-slices',
       skipUnchangedTombstones: false,
@@ -51,7 +51,7 @@ export const LADDER: readonly Variant[] = [
   {
     name: 'encoding',
     change: '+ records encoded once at their exact size (kafkajs patch)',
-    without: ['produceRequest', 'coordinators', 'keyHash'],
+    without: ['produceRequest', 'coordinators', 'keyHash', 'checksum'],
     tuning: {
       produceRequests: 'per-topic-slices',
       skipUnchangedTombstones: false,
@@ -62,49 +62,55 @@ export const LADDER: readonly Variant[] = [
   {
     name: 'one-request',
     change: '+ one produce call per transaction, all topics',
-    without: ['produceRequest', 'coordinators', 'keyHash'],
+    without: ['produceRequest', 'coordinators', 'keyHash', 'checksum'],
     tuning: { produceRequests: 'one', skipUnchangedTombstones: false, producerRetryInitialMs: 300 },
     codec: replacerCodec,
   },
   {
     name: 'tombstones',
     change: '+ no changelog tombstone for a key created and deleted in one transaction',
-    without: ['produceRequest', 'coordinators', 'keyHash'],
+    without: ['produceRequest', 'coordinators', 'keyHash', 'checksum'],
     tuning: { producerRetryInitialMs: 300 },
     codec: replacerCodec,
   },
   {
     name: 'json',
     change: '+ JSON outputs without a replacer unless they hold bytes',
-    without: ['produceRequest', 'coordinators', 'keyHash'],
+    without: ['produceRequest', 'coordinators', 'keyHash', 'checksum'],
     tuning: { producerRetryInitialMs: 300 },
     codec: referenceCodec,
   },
   {
     name: 'retry',
     change: '+ a transactional producer that retries after 20 ms, not 300 (CONCURRENT_TRANSACTIONS)',
-    without: ['produceRequest', 'coordinators', 'keyHash'],
+    without: ['produceRequest', 'coordinators', 'keyHash', 'checksum'],
     tuning: {},
     codec: referenceCodec,
   },
   {
     name: 'coordinators',
     change: '+ coordinator lookups remembered, not asked before every request (kafkajs patch)',
-    without: ['produceRequest', 'keyHash'],
+    without: ['produceRequest', 'keyHash', 'checksum'],
     tuning: {},
     codec: referenceCodec,
   },
   {
     name: 'one-buffer',
     change: '+ a produce request written once into one buffer, records included (kafkajs patch)',
-    without: ['keyHash'],
+    without: ['keyHash', 'checksum'],
     tuning: {},
     codec: referenceCodec,
   },
   {
     name: 'key-hash',
-    change:
-      '+ the partitioner hashes keys in 32-bit integers, strings without a copy (kafkajs patch; = the defaults)',
+    change: '+ the partitioner hashes keys in 32-bit integers, strings without a copy (kafkajs patch)',
+    without: ['checksum'],
+    tuning: {},
+    codec: referenceCodec,
+  },
+  {
+    name: 'checksum',
+    change: "+ record batches' CRC-32C eight bytes a step (kafkajs patch; = the defaults)",
     without: [],
     tuning: {},
     codec: referenceCodec,
