@@ -17,14 +17,11 @@ function decodeJson(value: Buffer | null, eventTimeOf: JsonEventTime): Decoded<u
   return { ok: true, value: parsed, eventTime };
 }
 
-/** Whether a JSON-bound value holds bytes anywhere (dead letters do): only those need the replacer. */
-function holdsBytes(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (Buffer.isBuffer(value)) return true;
-  if (Array.isArray(value)) return value.some(holdsBytes);
-  for (const key in value) if (holdsBytes((value as Record<string, unknown>)[key])) return true;
-  return false;
-}
+/**
+ * What JSON.stringify makes of a Buffer (Buffer.toJSON): `{"type":"Buffer","data":[…]}`.
+ * Inside a JSON string its quotes would be escaped, so only a real object matches.
+ */
+const BYTES_MARK = '"type":"Buffer"';
 
 /**
  * The JSON text of a value. It stays a string: the producer writes it as
@@ -32,8 +29,11 @@ function holdsBytes(value: unknown): boolean {
  * allocation and copy per record.
  */
 export function encodeJson(value: unknown): string {
-  // A replacer slows JSON.stringify several times over, and most values have no bytes.
-  return holdsBytes(value) ? encodeJsonWithBytes(value) : JSON.stringify(value);
+  // A replacer slows JSON.stringify several times over, and most values (all but dead letters)
+  // have no bytes: those are written again through it only when the plain text shows bytes.
+  const text = JSON.stringify(value) as string | undefined;
+  if (text === undefined) throw new TypeError(`${typeof value} is not a JSON value`);
+  return text.includes(BYTES_MARK) ? encodeJsonWithBytes(value) : text;
 }
 
 /** JSON with any bytes in the value as base64 strings. */

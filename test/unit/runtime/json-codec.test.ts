@@ -12,6 +12,15 @@ describe('encodeJson', () => {
     });
   });
 
+  it('leaves text that only mentions bytes as it is', () => {
+    const value = { reason: '{"type":"Buffer","data":[1]}', data: [1] };
+    expect(encodeJson(value)).toBe(JSON.stringify(value));
+  });
+
+  it('refuses what has no JSON form', () => {
+    expect(() => encodeJson(undefined)).toThrow(TypeError);
+  });
+
   it('writes a value without bytes as JSON.stringify does', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
