@@ -16,6 +16,7 @@ export const PERFORMANCE_PATCHES = {
   checksum: 'src/protocol/recordBatch/crc32C/crc32C.js',
 } as const;
 export type PerformancePatch = keyof typeof PERFORMANCE_PATCHES;
+export const ALL_PERFORMANCE_PATCHES = Object.keys(PERFORMANCE_PATCHES) as PerformancePatch[];
 
 const copies: string[] = [];
 

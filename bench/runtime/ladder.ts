@@ -7,7 +7,7 @@ import { referenceCodec } from '../../streams/reference/count-processor.ts';
 import { encodeJsonWithBytes } from '../../streams/runtime/json-codec.ts';
 import type { RuntimeTuning } from '../../streams/runtime/tuning.ts';
 import type { Codec } from '../../streams/runtime/types.ts';
-import type { PerformancePatch } from './kafkajs-builds.ts';
+import { ALL_PERFORMANCE_PATCHES, type PerformancePatch } from './kafkajs-builds.ts';
 
 export interface Variant {
   readonly name: string;
@@ -29,7 +29,7 @@ export const LADDER: readonly Variant[] = [
   {
     name: 'before',
     change: 'original kafkajs 2.2.4, per-topic slices of 250, every touched key to the changelog',
-    without: ['grouping', 'recordEncoding', 'produceRequest', 'coordinators', 'keyHash', 'checksum'],
+    without: ALL_PERFORMANCE_PATCHES,
     tuning: {
       produceRequests: 'per-topic-slices',
       skipUnchangedTombstones: false,
