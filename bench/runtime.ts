@@ -204,7 +204,7 @@ for (let round = 1; round <= rounds; round++) {
 clearInterval(rssProbe);
 removeKafkajsCopies();
 await deleteBenchTopics(kafka);
-if (values['phase-log']) writeFileSync(values['phase-log'], JSON.stringify(phases, null, 2));
+if (values['phase-log']) writeFileSync(values['phase-log'], `${JSON.stringify(phases, null, 2)}\n`);
 
 const raws = rawRuns.map((r) => r.rate);
 const copies = copyRuns.map((r) => r.rate);
