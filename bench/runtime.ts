@@ -36,8 +36,8 @@ import { CONFLUENT_BASELINES, CONFLUENT_FETCH, confluentClient } from './runtime
 import { CONFLUENT_VERSION } from './runtime/confluent-client.ts';
 import { exactlyOnceProcessesRate } from './runtime/eos-processes.ts';
 import {
-  ALL_PERFORMANCE_PATCHES,
   kafkajsWithout,
+  LESS_PATCHED_COPIES,
   type PerformancePatch,
   removeKafkajsCopies,
 } from './runtime/kafkajs-builds.ts';
@@ -95,22 +95,6 @@ const clientOf = (without: readonly PerformancePatch[], ownCopy = false): KafkaC
   }) as unknown as KafkaClient;
 };
 const kafka = clientOf([]);
-/** Consume-and-produce again with kafkajs' performance patches taken out one by one, the latest first. */
-const TAKEN_OUT: readonly [PerformancePatch, string][] = [
-  ['checksum', 'checksum'],
-  ['keyHash', 'key hash'],
-  ['produceRequest', 'produce request'],
-];
-const LESS_PATCHED_COPIES: readonly {
-  readonly what: string;
-  readonly without: readonly PerformancePatch[];
-}[] = [
-  ...TAKEN_OUT.map(([, name], i) => ({
-    what: i === 0 ? `installed kafkajs less its ${name} patch` : `less its ${name} patch too`,
-    without: TAKEN_OUT.slice(0, i + 1).map(([patch]) => patch),
-  })),
-  { what: 'the original kafkajs 2.2.4', without: ALL_PERFORMANCE_PATCHES },
-];
 const lessPatched = LESS_PATCHED_COPIES.map(({ without }) => clientOf(without, true));
 const clients = new Map(variants.map((v) => [v.name, clientOf(v.without, true)]));
 

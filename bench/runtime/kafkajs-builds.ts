@@ -18,6 +18,23 @@ export const PERFORMANCE_PATCHES = {
 export type PerformancePatch = keyof typeof PERFORMANCE_PATCHES;
 export const ALL_PERFORMANCE_PATCHES = Object.keys(PERFORMANCE_PATCHES) as PerformancePatch[];
 
+/** Consume-and-produce again with kafkajs' performance patches taken out one by one, the latest first. */
+const TAKEN_OUT: readonly [PerformancePatch, string][] = [
+  ['checksum', 'checksum'],
+  ['keyHash', 'key hash'],
+  ['produceRequest', 'produce request'],
+];
+export const LESS_PATCHED_COPIES: readonly {
+  readonly what: string;
+  readonly without: readonly PerformancePatch[];
+}[] = [
+  ...TAKEN_OUT.map(([, name], i) => ({
+    what: i === 0 ? `installed kafkajs less its ${name} patch` : `less its ${name} patch too`,
+    without: TAKEN_OUT.slice(0, i + 1).map(([patch]) => patch),
+  })),
+  { what: 'the original kafkajs 2.2.4', without: ALL_PERFORMANCE_PATCHES },
+];
+
 const copies: string[] = [];
 
 /**
