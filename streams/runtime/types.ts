@@ -114,10 +114,10 @@ export type Decoded<V> =
  */
 export interface Codec<V = unknown> {
   /**
-   * A codec answers at once when it can (JSON, or a schema it already
-   * holds) and with a promise only when it must wait: the runtime decodes
-   * and encodes a chunk of thousands of records and waits once, only for
-   * those that need it.
+   * A codec may answer at once (the JSON codec does) or with a promise (the
+   * Avro serde, which may have to ask the registry): the runtime decodes and
+   * encodes a chunk of thousands of records and waits once, and only when
+   * some answer is a promise.
    */
   decode(topic: string, value: Buffer | null): MaybePromise<Decoded<V>>;
   /** The record's value on the wire: bytes, or text the producer writes as UTF-8. */
