@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
+import { retryRetriable } from './errors.ts';
 import type { PartitionProcessor } from './partition-processor.ts';
 import { changelogStores, changelogTopic } from './topics.ts';
 import type { JsonValue } from './types.ts';
@@ -34,7 +35,9 @@ export async function restorePartition(
   const nonEmpty: string[] = [];
   try {
     for (const topic of storeOfTopic.keys()) {
-      const entry = (await admin.fetchTopicOffsets(topic)).find((o) => o.partition === partition);
+      // A changelog created a moment ago can answer NOT_LEADER_FOR_PARTITION for a while: wait it out.
+      const offsets = await retryRetriable(() => admin.fetchTopicOffsets(topic));
+      const entry = offsets.find((o) => o.partition === partition);
       if (entry && BigInt(entry.high) > BigInt(entry.low)) nonEmpty.push(topic);
     }
   } finally {
