@@ -45,7 +45,7 @@ const writeString = (writer, value) => {
   writer.offset += writer.buf.write(value, writer.offset, length, 'utf8')
 }
 
-/** A batch's first and maximum timestamps, and the delta base of timestamp-less messages. */
+/** A batch's first and maximum timestamps; `now` for both when no message has one. */
 const batchTimes = (messages, now) => {
   let first = Infinity
   let max = -Infinity
