@@ -46,7 +46,7 @@ for (const [patch, relative] of PATCHES) {
     process.exit(1);
   }
   const source = path.join(here, 'patches', patch);
-  // Keep the original once: a second run must not save the patch as the original.
-  if (!readFileSync(target).equals(readFileSync(source))) copyFileSync(target, `${target}.orig`);
+  // Keep the original once: a later run (after a patch was edited, say) must not save a patch as the original.
+  if (!existsSync(`${target}.orig`)) copyFileSync(target, `${target}.orig`);
   copyFileSync(source, target);
 }
