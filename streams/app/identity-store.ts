@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Admin, type Kafka, Partitioners } from 'kafkajs';
 import { identityChanges, type ProcessorIdentity } from '../../config/identity.ts';
+import { topicEnds } from '../runtime/topic-metadata.ts';
 import { ensureTopics } from './topics.ts';
 
 export interface StoredIdentity {
@@ -32,7 +33,7 @@ export const identityTopic = (applicationId: string) => `${applicationId}-config
 
 /** Every key's latest value of a small topic, read from the start to its end. */
 async function readToEnd(kafka: Kafka, admin: Admin, topic: string): Promise<Map<string, StoredIdentity>> {
-  const ends = await admin.fetchTopicOffsets(topic);
+  const ends = await topicEnds(admin, topic);
   const latest = new Map<string, StoredIdentity>();
   const remaining = new Set(ends.filter((e) => BigInt(e.high) > BigInt(e.low)).map((e) => e.partition));
   if (remaining.size === 0) return latest;

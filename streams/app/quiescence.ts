@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Admin, Kafka } from 'kafkajs';
+import { topicEnds } from '../runtime/topic-metadata.ts';
 
 interface Span {
   readonly topic: string;
@@ -21,7 +22,7 @@ async function uncommittedSpans(admin: Admin, groupId: string, topics: readonly 
   const spans: Span[] = [];
   const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
   for (const topic of topics) {
-    const ends = await admin.fetchTopicOffsets(topic);
+    const ends = await topicEnds(admin, topic);
     const offsets = committed.find((c) => c.topic === topic)?.partitions ?? [];
     for (const end of ends) {
       const offset = BigInt(offsets.find((p) => p.partition === end.partition)?.offset ?? '-1');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import { retryRetriable } from './errors.ts';
 import type { PartitionProcessor } from './partition-processor.ts';
+import { topicEnds } from './topic-metadata.ts';
 import { changelogStores, changelogTopic } from './topics.ts';
 import type { JsonValue } from './types.ts';
 
@@ -35,8 +35,7 @@ export async function restorePartition(
   const nonEmpty: string[] = [];
   try {
     for (const topic of storeOfTopic.keys()) {
-      // A changelog created a moment ago can answer NOT_LEADER_FOR_PARTITION for a while: wait it out.
-      const offsets = await retryRetriable(() => admin.fetchTopicOffsets(topic));
+      const offsets = await topicEnds(admin, topic);
       const entry = offsets.find((o) => o.partition === partition);
       if (entry && BigInt(entry.high) > BigInt(entry.low)) nonEmpty.push(topic);
     }

@@ -1,4 +1,5 @@
 import type { Admin } from 'kafkajs';
+import { retryRetriable } from './errors.ts';
 
 /**
  * Waits until the broker serves metadata, with leaders, for every topic.
@@ -32,4 +33,15 @@ export async function waitForTopicMetadata(
     await new Promise((resolve) => setTimeout(resolve, delay));
     delay = Math.min(delay * 2, 1000);
   }
+}
+
+/**
+ * Where each partition of `topic` starts and ends. A topic created a moment
+ * ago, or a broker that just restarted, can answer NOT_LEADER_FOR_PARTITION for
+ * a while after its metadata names a leader: that is waited out here, so every
+ * caller that asks where a topic ends (restore, landing, the sample's check,
+ * the identity store, quiescence) meets the same patience.
+ */
+export function topicEnds(admin: Admin, topic: string): ReturnType<Admin['fetchTopicOffsets']> {
+  return retryRetriable(() => admin.fetchTopicOffsets(topic));
 }

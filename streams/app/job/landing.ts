@@ -6,6 +6,7 @@
  * in a row: what one group writes, the next may still have to read.
  */
 import type { Admin, Kafka } from 'kafkajs';
+import { topicEnds } from '../../runtime/topic-metadata.ts';
 import { groupCaughtUp } from '../quiescence.ts';
 import type { Progress } from './progress.ts';
 import type { ConsumerGroup } from './services.ts';
@@ -21,7 +22,7 @@ async function offsets(
   for (const group of groups) {
     const committed = await admin.fetchOffsets({ groupId: group.groupId, topics: [...group.topics] });
     for (const topic of group.topics) {
-      if (!ends.has(topic)) ends.set(topic, await admin.fetchTopicOffsets(topic));
+      if (!ends.has(topic)) ends.set(topic, await topicEnds(admin, topic));
       for (const end of ends.get(topic)!) {
         const at = Number(
           committed.find((c) => c.topic === topic)?.partitions.find((p) => p.partition === end.partition)

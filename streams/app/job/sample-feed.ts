@@ -8,6 +8,7 @@ import type { Admin } from 'kafkajs';
 import { sampleInputs } from '../../../sample/inputs.ts';
 import type { SampleMarket } from '../../../sample/market.ts';
 import { TOPICS } from '../../../schemas/topics.ts';
+import { topicEnds } from '../../runtime/topic-metadata.ts';
 import type { Publisher } from '../../serde/publish.ts';
 
 const INPUTS = [TOPICS.discoveryRuns.name, TOPICS.positions.name, TOPICS.marketBars.name] as const;
@@ -15,7 +16,7 @@ const INPUTS = [TOPICS.discoveryRuns.name, TOPICS.positions.name, TOPICS.marketB
 /** True when no input topic holds a record: nobody has published yet, so the sample may be. */
 export async function inputsEmpty(admin: Admin, topicPrefix: string): Promise<boolean> {
   for (const topic of INPUTS) {
-    const offsets = await admin.fetchTopicOffsets(`${topicPrefix}${topic}`);
+    const offsets = await topicEnds(admin, `${topicPrefix}${topic}`);
     if (offsets.some((o) => BigInt(o.high) > BigInt(o.low))) return false;
   }
   return true;

@@ -1,10 +1,9 @@
-import type { Kafka } from 'kafkajs';
-import { KafkaJSProtocolError } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { PartitionProcessor } from '../../../streams/runtime/partition-processor.ts';
 import { restorePartition } from '../../../streams/runtime/restore.ts';
 import { changelogStores } from '../../../streams/runtime/topics.ts';
 import type { ProcessorDefinition } from '../../../streams/runtime/types.ts';
+import { adminAnswering, notLeader } from '../../support/offsets-admin.ts';
 
 /*
  * Restoring starts by asking where each changelog partition ends. A changelog
@@ -18,32 +17,11 @@ const definition: ProcessorDefinition<unknown> = {
   process() {},
 };
 
-/** What kafkajs' admin throws: a protocol error carrying the broker's error type. */
-const notLeader = () =>
-  Object.assign(new KafkaJSProtocolError('This server is not the leader for that topic-partition'), {
-    type: 'NOT_LEADER_FOR_PARTITION',
-    code: 6,
-    retriable: true,
-  });
-
-function kafkaAnswering(answers: readonly (() => unknown)[]): { kafka: Kafka; asked: () => number } {
-  let asked = 0;
-  const admin = {
-    connect: async () => undefined,
-    disconnect: async () => undefined,
-    fetchTopicOffsets: async () => {
-      const answer = answers[Math.min(asked++, answers.length - 1)]!;
-      return answer();
-    },
-  };
-  return { kafka: { admin: () => admin } as unknown as Kafka, asked: () => asked };
-}
-
 const empty = () => [{ partition: 0, offset: '0', high: '0', low: '0' }];
 
 describe('restoring a partition whose changelog was just created', () => {
   it('waits out NOT_LEADER_FOR_PARTITION and finds the changelog empty', async () => {
-    const { kafka, asked } = kafkaAnswering([
+    const { kafka, asked } = adminAnswering([
       () => {
         throw notLeader();
       },
@@ -63,7 +41,7 @@ describe('restoring a partition whose changelog was just created', () => {
   });
 
   it('still fails on an error that is not transient', async () => {
-    const { kafka } = kafkaAnswering([
+    const { kafka } = adminAnswering([
       () => {
         throw new Error('topic authorization failed');
       },
