@@ -1,4 +1,4 @@
-import type { Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
+import type { Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import { committedOffset } from './committed-offset.ts';
 import type { RuntimeEventEmitter } from './events.ts';
@@ -6,7 +6,7 @@ import { whenAll } from './maybe-promise.ts';
 import { PartitionProcessor } from './partition-processor.ts';
 import { restorePartition } from './restore.ts';
 import { changelogTopic, isStateful } from './topics.ts';
-import { writeTransaction } from './transaction-writer.ts';
+import { type OutgoingMessage, writeTransaction } from './transaction-writer.ts';
 import type { RuntimeTuning } from './tuning.ts';
 import type { Codec, DeadLetter, Decoded, ProcessorDefinition } from './types.ts';
 
@@ -144,18 +144,19 @@ export class PartitionTask {
     const work = this.state.pending({ skipUnchangedTombstones: this.options.tuning.skipUnchangedTombstones });
 
     try {
-      const topicMessages = new Map<string, Message[]>();
-      const add = (topic: string, message: Message) => {
+      const topicMessages = new Map<string, OutgoingMessage[]>();
+      const add = (topic: string, message: OutgoingMessage) => {
         const list = topicMessages.get(topic);
         if (list) list.push(message);
         else topicMessages.set(topic, [message]);
       };
       // Encoded side by side: one wait for the chunk's outputs rather than one each.
       const encoded = await whenAll(work.outputs.map((out) => codec.encode(out.topic, out.value)));
-      const streamTime = String(this.state.streamTime);
-      for (const [i, out] of work.outputs.entries()) {
+      const streamTime = this.state.streamTime;
+      for (let i = 0; i < work.outputs.length; i++) {
+        const out = work.outputs[i]!;
         const value = encoded[i]!;
-        const timestamp = out.timestamp === undefined ? streamTime : String(out.timestamp);
+        const timestamp = out.timestamp ?? streamTime;
         add(
           out.topic,
           out.partition === undefined
@@ -184,7 +185,7 @@ export class PartitionTask {
           // The contract's key: where the record came from (the original key is kept in the value).
           key: `${record.topic}:${record.partition}:${record.offset}`,
           value: await codec.encode(this.options.deadLetterTopic, deadLetter),
-          timestamp: String(record.timestamp),
+          timestamp: record.timestamp,
         });
         events.emitEvent('dead-letter', { ...record, code: rejection.code, reason: rejection.reason });
       }

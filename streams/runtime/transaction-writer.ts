@@ -1,4 +1,4 @@
-import type { Message, Producer } from 'kafkajs';
+import type { Message, Producer, TopicMessages } from 'kafkajs';
 import { RuntimeError, retryConcurrentTransactions } from './errors.ts';
 import type { RuntimeTuning } from './tuning.ts';
 
@@ -15,6 +15,14 @@ export const MAX_REQUEST_BYTES = 512 * 1024;
 /** What a record costs in a batch beyond its key and value (lengths, offsets, timestamps, headers). */
 const RECORD_OVERHEAD_BYTES = 64;
 
+/**
+ * A record to produce. Its timestamp may be a number of milliseconds: kafkajs
+ * types it as a string, but both of its produce paths read it as a number (the
+ * patched request with Number(), the original with Long.fromValue and
+ * subtraction), so a number spares a conversion to text and back per record.
+ */
+export type OutgoingMessage = Omit<Message, 'timestamp'> & { timestamp?: string | number };
+
 const sizeOf = (value: Message['value'] | Message['key']): number =>
   value === null || value === undefined
     ? 0
@@ -22,36 +30,42 @@ const sizeOf = (value: Message['value'] | Message['key']): number =>
       ? Buffer.byteLength(value)
       : value.length;
 
-/** The transaction's messages in requests of at most MAX_REQUEST_BYTES, each topic's messages in order. */
+/**
+ * The transaction's messages in requests of at most MAX_REQUEST_BYTES, each
+ * topic's messages in order. A request takes whole runs of a topic's list, so
+ * a transaction that fits in one request is sent as the lists it was given.
+ */
 export function requestsOf(
-  topicMessages: ReadonlyMap<string, Message[]>,
+  topicMessages: ReadonlyMap<string, OutgoingMessage[]>,
   maxBytes = MAX_REQUEST_BYTES,
-): { topic: string; messages: Message[] }[][] {
-  const requests: { topic: string; messages: Message[] }[][] = [];
-  let current = new Map<string, Message[]>();
+): { topic: string; messages: OutgoingMessage[] }[][] {
+  const requests: { topic: string; messages: OutgoingMessage[] }[][] = [];
+  let current: { topic: string; messages: OutgoingMessage[] }[] = [];
   let bytes = 0;
-  const flush = () => {
-    if (current.size > 0) requests.push([...current].map(([topic, messages]) => ({ topic, messages })));
-    current = new Map();
-    bytes = 0;
-  };
   for (const [topic, messages] of topicMessages) {
-    for (const message of messages) {
+    let from = 0;
+    for (let i = 0; i < messages.length; i++) {
+      const message = messages[i]!;
       const size = sizeOf(message.key) + sizeOf(message.value) + RECORD_OVERHEAD_BYTES;
-      if (bytes > 0 && bytes + size > maxBytes) flush();
-      const list = current.get(topic);
-      if (list) list.push(message);
-      else current.set(topic, [message]);
+      if (bytes > 0 && bytes + size > maxBytes) {
+        if (i > from) current.push({ topic, messages: messages.slice(from, i) });
+        requests.push(current);
+        current = [];
+        bytes = 0;
+        from = i;
+      }
       bytes += size;
     }
+    if (messages.length > from)
+      current.push({ topic, messages: from === 0 ? messages : messages.slice(from) });
   }
-  flush();
+  if (current.length > 0) requests.push(current);
   return requests;
 }
 
 export interface TransactionWrites {
   /** Outputs, dead letters and changelog writes, by topic. */
-  readonly topicMessages: ReadonlyMap<string, Message[]>;
+  readonly topicMessages: ReadonlyMap<string, OutgoingMessage[]>;
   /** The input partition's next offset, committed to the group with the records. */
   readonly offsets: {
     readonly groupId: string;
@@ -99,20 +113,26 @@ export async function writeTransaction(
 
 async function sendAll(
   txn: Pick<Producer, 'send' | 'sendBatch'>,
-  topicMessages: ReadonlyMap<string, Message[]>,
+  topicMessages: ReadonlyMap<string, OutgoingMessage[]>,
   tuning: RuntimeTuning,
   onRetry: (attempt: number, err: unknown) => void,
 ): Promise<void> {
   if (topicMessages.size === 0) return;
   if (tuning.produceRequests === 'one') {
     for (const batch of requestsOf(topicMessages))
-      await retryConcurrentTransactions(() => txn.sendBatch({ topicMessages: batch }), { onRetry });
+      await retryConcurrentTransactions(() => txn.sendBatch({ topicMessages: asKafkajs(batch) }), {
+        onRetry,
+      });
     return;
   }
   for (const [topic, messages] of topicMessages) {
     for (let start = 0; start < messages.length; start += SLICE) {
-      const slice = messages.slice(start, start + SLICE);
-      await retryConcurrentTransactions(() => txn.send({ topic, messages: slice }), { onRetry });
+      const [slice] = asKafkajs([{ topic, messages: messages.slice(start, start + SLICE) }]);
+      await retryConcurrentTransactions(() => txn.send(slice!), { onRetry });
     }
   }
 }
+
+/** kafkajs' own type for what OutgoingMessage describes (see there why a number is fine). */
+const asKafkajs = (batch: { topic: string; messages: OutgoingMessage[] }[]): TopicMessages[] =>
+  batch as unknown as TopicMessages[];
