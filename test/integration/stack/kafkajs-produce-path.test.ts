@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { CompressionTypes, type IHeaders, type Kafka, type Message, Partitioners } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
+import type { OutgoingMessage } from '../../../streams/runtime/transaction-writer.ts';
 import { createTopics, testKafka } from '../../support/kafka.ts';
 import { uniqueName } from '../../support/names.ts';
 
@@ -66,7 +67,7 @@ async function readBack(kafka: Kafka, topic: string, expected: number): Promise<
 }
 
 /** What a message should come back as. */
-const expectedOf = (message: Message): Omit<Received, 'partition'> => ({
+const expectedOf = (message: OutgoingMessage): Omit<Received, 'partition'> => ({
   key: message.key == null ? null : message.key.toString(),
   value: message.value == null ? null : message.value.toString(),
   timestamp: String(message.timestamp),
@@ -78,19 +79,20 @@ describe("kafkajs' patched produce path against the broker", () => {
     const kafka = testKafka();
     const topic = uniqueName('produce-path');
     await createTopics(kafka, [topic], { partitions: PARTITIONS });
-    const messages: Message[] = [
+    // Timestamps as text (kafkajs' type) and as numbers (what the runtime sends), on both paths.
+    const messages: OutgoingMessage[] = [
       { key: 'AMC', value: '{"price":4.25}', timestamp: '1700000000000' },
       { key: 'ÉLAN-€', value: Buffer.from([0, 1, 2, 255]).toString('latin1'), timestamp: '1700000000001' },
-      { key: Buffer.from('GME'), value: Buffer.from('bytes'), timestamp: '1000' },
+      { key: Buffer.from('GME'), value: Buffer.from('bytes'), timestamp: 1000 },
       { key: 'K'.repeat(300), value: 'a long key', timestamp: '999' },
-      { key: 'BBBY', value: null, timestamp: '1700000000002' },
+      { key: 'BBBY', value: null, timestamp: 1700000000002 },
       {
         key: 'TSLA',
         value: 'with headers',
         timestamp: '1700000000003',
         headers: { source: 'test', many: ['one', 'two'], bytes: Buffer.from('raw') },
       },
-      { key: null, value: 'no key, its own partition', partition: 2, timestamp: '1700000000004' },
+      { key: null, value: 'no key, its own partition', partition: 2, timestamp: 1700000000004 },
     ];
     const transactional = kafka.producer({
       transactionalId: uniqueName('produce-path'),
@@ -103,11 +105,15 @@ describe("kafkajs' patched produce path against the broker", () => {
     await plain.connect();
     try {
       const txn = await transactional.transaction();
-      await txn.send({ topic, messages: messages.slice(0, 4) });
+      await txn.send({ topic, messages: messages.slice(0, 4) as Message[] });
       await txn.commit();
       // The rest without a transaction, one part through the compressed (original) path.
-      await plain.send({ topic, messages: messages.slice(4, 6) });
-      await plain.send({ topic, compression: CompressionTypes.GZIP, messages: messages.slice(6) });
+      await plain.send({ topic, messages: messages.slice(4, 6) as Message[] });
+      await plain.send({
+        topic,
+        compression: CompressionTypes.GZIP,
+        messages: messages.slice(6) as Message[],
+      });
     } finally {
       await transactional.disconnect();
       await plain.disconnect();
