@@ -89,9 +89,21 @@ export class PartitionProcessor<V> {
     return store;
   }
 
+  /**
+   * Stream time as last read from the runtime's store, and the store's version
+   * then: read several times for every record, it is looked up again only
+   * after the store changed (a put, a rollback, a restore).
+   */
+  private knownStreamTime = Number.NEGATIVE_INFINITY;
+  private knownAtVersion = -1;
+
   get streamTime(): number {
-    const value = this.meta.get(STREAM_TIME_KEY);
-    return typeof value === 'number' ? value : Number.NEGATIVE_INFINITY;
+    if (this.meta.version !== this.knownAtVersion) {
+      const value = this.meta.get(STREAM_TIME_KEY);
+      this.knownStreamTime = typeof value === 'number' ? value : Number.NEGATIVE_INFINITY;
+      this.knownAtVersion = this.meta.version;
+    }
+    return this.knownStreamTime;
   }
 
   /** How many partitions `topic` has: marks go to each of them. */
@@ -101,6 +113,8 @@ export class PartitionProcessor<V> {
 
   private setStreamTime(time: number): void {
     this.meta.put(STREAM_TIME_KEY, time);
+    this.knownStreamTime = time;
+    this.knownAtVersion = this.meta.version;
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { committedOffset } from './committed-offset.ts';
 import { classifyError, RuntimeError } from './errors.ts';
 import { RuntimeEventEmitter } from './events.ts';
@@ -187,7 +187,7 @@ export class StreamRuntime<V> {
     const atEnd = batch.offsetLag() === '0';
     // Opening a task (fencing, restoring) can outlast the session timeout: keep the membership alive meanwhile.
     const task = await whileHeartbeating(heartbeat, () => this.task(topic, partition));
-    const pending = batch.messages.filter((m) => BigInt(m.offset) >= task.nextOffset);
+    const pending = fromOffset(batch.messages, task.nextOffset);
     // The consumer's own position moves only by resolveOffset; committed chunks move it on.
     const skipped = batch.messages.length - pending.length;
     if (skipped > 0) resolveOffset(batch.messages[skipped - 1]!.offset);
@@ -267,4 +267,16 @@ export class StreamRuntime<V> {
     await consumer.disconnect();
     this.resolveDone?.();
   }
+}
+
+/**
+ * The messages from `offset` on. A batch's offsets rise, and records already
+ * committed are at most a few at its start (after a rebalance or a retried
+ * fetch), so the scan stops at the first one to keep: one offset parsed, not
+ * one a record.
+ */
+export function fromOffset(messages: readonly KafkaMessage[], offset: bigint): readonly KafkaMessage[] {
+  let first = 0;
+  while (first < messages.length && BigInt(messages[first]!.offset) < offset) first++;
+  return first === 0 ? messages : messages.slice(first);
 }
