@@ -153,10 +153,12 @@ export class PartitionTask {
       // Encoded side by side: one wait for the chunk's outputs rather than one each.
       const encoded = await whenAll(work.outputs.map((out) => codec.encode(out.topic, out.value)));
       const streamTime = this.state.streamTime;
+      const asNumbers = this.options.tuning.timestampsAsNumbers;
       for (let i = 0; i < work.outputs.length; i++) {
         const out = work.outputs[i]!;
         const value = encoded[i]!;
-        const timestamp = out.timestamp ?? streamTime;
+        const time = out.timestamp ?? streamTime;
+        const timestamp = asNumbers ? time : String(time);
         add(
           out.topic,
           out.partition === undefined
@@ -185,7 +187,7 @@ export class PartitionTask {
           // The contract's key: where the record came from (the original key is kept in the value).
           key: `${record.topic}:${record.partition}:${record.offset}`,
           value: await codec.encode(this.options.deadLetterTopic, deadLetter),
-          timestamp: record.timestamp,
+          timestamp: this.options.tuning.timestampsAsNumbers ? record.timestamp : String(record.timestamp),
         });
         events.emitEvent('dead-letter', { ...record, code: rejection.code, reason: rejection.reason });
       }

@@ -10,12 +10,14 @@ describe('runtime tuning', () => {
       produceRequests: 'one',
       skipUnchangedTombstones: true,
       producerRetryInitialMs: 20,
+      timestampsAsNumbers: true,
     });
   });
 
   it.each([
     [{ produceRequests: 'some' }, /produceRequests/],
     [{ skipUnchangedTombstones: 'yes' }, /skipUnchangedTombstones/],
+    [{ timestampsAsNumbers: 1 }, /timestampsAsNumbers/],
     [{ producerRetryInitialMs: 0 }, /producerRetryInitialMs/],
     [{ producerRetryInitialMs: 2.5 }, /producerRetryInitialMs/],
   ])('refuses %o', (overrides, message) => {
