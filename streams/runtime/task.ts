@@ -187,7 +187,7 @@ export class PartitionTask {
           // The contract's key: where the record came from (the original key is kept in the value).
           key: `${record.topic}:${record.partition}:${record.offset}`,
           value: await codec.encode(this.options.deadLetterTopic, deadLetter),
-          timestamp: this.options.tuning.timestampsAsNumbers ? record.timestamp : String(record.timestamp),
+          timestamp: asNumbers ? record.timestamp : String(record.timestamp),
         });
         events.emitEvent('dead-letter', { ...record, code: rejection.code, reason: rejection.reason });
       }
