@@ -120,19 +120,19 @@ async function sendAll(
   if (topicMessages.size === 0) return;
   if (tuning.produceRequests === 'one') {
     for (const batch of requestsOf(topicMessages))
-      await retryConcurrentTransactions(() => txn.sendBatch({ topicMessages: asKafkajs(batch) }), {
+      await retryConcurrentTransactions(() => txn.sendBatch({ topicMessages: batch.map(asKafkajs) }), {
         onRetry,
       });
     return;
   }
   for (const [topic, messages] of topicMessages) {
     for (let start = 0; start < messages.length; start += SLICE) {
-      const [slice] = asKafkajs([{ topic, messages: messages.slice(start, start + SLICE) }]);
-      await retryConcurrentTransactions(() => txn.send(slice!), { onRetry });
+      const slice = asKafkajs({ topic, messages: messages.slice(start, start + SLICE) });
+      await retryConcurrentTransactions(() => txn.send(slice), { onRetry });
     }
   }
 }
 
 /** kafkajs' own type for what OutgoingMessage describes (see there why a number is fine). */
-const asKafkajs = (batch: { topic: string; messages: OutgoingMessage[] }[]): TopicMessages[] =>
-  batch as unknown as TopicMessages[];
+const asKafkajs = (messages: { topic: string; messages: OutgoingMessage[] }): TopicMessages =>
+  messages as unknown as TopicMessages;
